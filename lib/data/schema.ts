@@ -1,0 +1,53 @@
+/** The Kaggle "eCommerce Events History in Cosmetics Shop" file format, shared by loader, generator and engines. */
+
+/** Header line every monthly file must start with, exactly. */
+export const KAGGLE_HEADER =
+  'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
+
+/** Column names in file order. */
+export const EVENT_COLUMNS = [
+  'event_time',
+  'event_type',
+  'product_id',
+  'category_id',
+  'category_code',
+  'brand',
+  'price',
+  'user_id',
+  'user_session',
+] as const;
+
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/** The four event types of the shop. */
+export const EVENT_TYPES = ['view', 'cart', 'remove_from_cart', 'purchase'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * SQL types of the `events` table. Identical on DuckDB and PostgreSQL.
+ * `event_time` is a TIMESTAMP holding UTC wall-clock time (the files are always UTC);
+ * `category_id` is BIGINT because its values exceed 2^53.
+ */
+export const EVENT_SQL_TYPES: Record<EventColumn, string> = {
+  event_time: 'TIMESTAMP',
+  event_type: 'VARCHAR',
+  product_id: 'BIGINT',
+  category_id: 'BIGINT',
+  category_code: 'VARCHAR',
+  brand: 'VARCHAR',
+  price: 'DECIMAL(12,2)',
+  user_id: 'BIGINT',
+  user_session: 'VARCHAR',
+};
+
+/** Name of the raw events table every later stage reads. */
+export const EVENTS_TABLE = 'events';
+
+/** `CREATE TABLE` statement for an events table, valid on both engines. */
+export function createEventsTableSql(table: string = EVENTS_TABLE): string {
+  const cols = EVENT_COLUMNS.map((c) => `  ${c} ${EVENT_SQL_TYPES[c]}`).join(',\n');
+  return `CREATE TABLE ${table} (\n${cols}\n)`;
+}
+
+/** Month files of the public data set, in time order. */
+export const KAGGLE_MONTHS = ['2019-Oct', '2019-Nov', '2019-Dec', '2020-Jan', '2020-Feb'] as const;

@@ -1,0 +1,44 @@
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { Engine, Row } from './engine';
+
+export interface DuckDbOptions {
+  /** Database file, or ':memory:' (default). */
+  path?: string;
+  /** Worker threads; defaults to DuckDB's choice (all cores). */
+  threads?: number;
+  /** e.g. '4GB'; bounds DuckDB's own buffer memory. */
+  memoryLimit?: string;
+}
+
+/** The embedded default backend. */
+export class DuckDbEngine implements Engine {
+  readonly backend = 'duckdb' as const;
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    /** Exposed for loaders that need DuckDB-only features (read_csv, reject tables). */
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckDbOptions = {}): Promise<DuckDbEngine> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+    const connection = await instance.connect();
+    return new DuckDbEngine(instance, connection);
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async all<T extends Row = Row>(sql: string): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as unknown as T[];
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * One small interface over the two SQL backends (DuckDB embedded, PostgreSQL server).
+ * Values come back normalised the same way on both, so callers and tests never branch on the backend:
+ * - INTEGER / DOUBLE → number
+ * - BIGINT / DECIMAL / NUMERIC → string (exact; parse where needed)
+ * - TIMESTAMP → 'YYYY-MM-DD HH:MM:SS' string
+ * - NULL → null
+ */
+export type Backend = 'duckdb' | 'postgres';
+export const BACKENDS: readonly Backend[] = ['duckdb', 'postgres'];
+
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, SqlValue>;
+
+export interface Engine {
+  readonly backend: Backend;
+  /** Run one or more statements, discarding results. */
+  run(sql: string): Promise<void>;
+  /** Run one query and return its rows as plain objects (see normalisation above). */
+  all<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** Release the connection / database. */
+  close(): Promise<void>;
+}
+
+/** Parse a backend's exact numeric string (BIGINT, DECIMAL) into a JS number. */
+export function toNumber(v: SqlValue): number {
+  if (v === null) return NaN;
+  return typeof v === 'number' ? v : Number(v);
+}

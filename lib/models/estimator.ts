@@ -1,0 +1,16 @@
+import type { Labels, Matrix } from '../prep/matrix';
+
+/**
+ * The one interface every model implements, after scikit-learn's estimators, so notebooks swap models in one line.
+ * Binary classification only: labels are 0/1, `predictProba` returns P(y = 1) per row.
+ */
+export interface Classifier {
+  /** Short stable name, e.g. 'logistic_regression'. */
+  readonly name: string;
+  /** Train on X (rows × features) and labels y (0/1). Returns this for chaining. */
+  fit(X: Matrix, y: Labels): this;
+  /** Probability of the positive class for each row of X. */
+  predictProba(X: Matrix): Float64Array;
+  /** Hard 0/1 predictions (the model's own rule; 0.5 on the probability unless the model says otherwise). */
+  predict(X: Matrix): Labels;
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Idempotent setup for a fresh Debian machine: Debian packages, npm packages, the tslab Jupyter kernel.
+# A second run only checks and returns quickly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(postgresql jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages: reinstall only when package-lock.json changed since the last install.
+stamp=node_modules/.setup-stamp
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$stamp"
+fi
+
+# The tslab kernel, registered against Debian's Jupyter.
+# The kernel spec is machine-wide and names this checkout's binary, so re-register when it names another one.
+kernel_json=$(jupyter kernelspec list --json 2>/dev/null | python3 -c 'import json,sys; k=json.load(sys.stdin)["kernelspecs"].get("tslab"); print(k["resource_dir"] + "/kernel.json" if k else "")' || true)
+if [ -z "$kernel_json" ] || ! grep -qs "\"$PWD/node_modules/.bin/tslab\"" "$kernel_json"; then
+  echo "setup: registering the tslab kernel"
+  node_modules/.bin/tslab install --python=/usr/bin/python3 --binary="$PWD/node_modules/.bin/tslab" >/dev/null
+fi
