@@ -1,0 +1,15 @@
+/** Every figure builder and the notebook display functions, for one-line imports in notebooks. */
+export type { Figure } from './figure';
+export { targetBalance } from './targetBalance';
+export { histogram } from './histogram';
+export { pairPlot } from './pairPlot';
+export { rfmScatter3d } from './rfmScatter3d';
+export { funnel } from './funnel';
+export { confusionHeatmap } from './confusionHeatmap';
+export { precisionRecallVsThreshold, precisionRecallCurve } from './precisionRecall';
+export { rocCurve, rocOverlay } from './roc';
+export { f1VsThreshold } from './f1VsThreshold';
+export { knnSweep } from './knnSweep';
+export { featureImportance } from './featureImportance';
+export { modelTable } from './modelTable';
+export { show, showTable } from './show';
