@@ -1,0 +1,62 @@
+import type { Labels, Matrix } from '../prep/matrix';
+import type { Classifier } from './estimator';
+import { assertFitInput } from './validate';
+
+/** Options of {@link VotingClassifier}, as scikit-learn's. */
+export interface VotingClassifierOptions {
+  /** The member models (fitted by the ensemble's fit). */
+  estimators: Classifier[];
+  /** 'hard' = majority of predicted labels, 'soft' = mean of predicted probabilities. Default 'hard'. */
+  voting?: 'hard' | 'soft';
+}
+
+/**
+ * scikit-learn's `VotingClassifier` for binary labels (unweighted).
+ * Hard voting: the label predicted by most members; a tie (even number of members) goes to class 0, because
+ * sklearn takes argmax of the label counts and argmax returns the first, i.e. smaller, label.
+ * Soft voting: P(y = 1) is the mean of the members' probabilities; predict thresholds it at 0.5 with a tie
+ * (exactly 0.5) going to class 0, again sklearn's argmax.
+ * For hard voting, `predictProba` returns the share of members voting 1 (sklearn has no predict_proba for hard
+ * voting; the vote share is what a ROC curve of a hard vote can use).
+ */
+export class VotingClassifier implements Classifier {
+  readonly name: string;
+  readonly estimators: Classifier[];
+  readonly voting: 'hard' | 'soft';
+
+  constructor(options: VotingClassifierOptions) {
+    if (!options.estimators || options.estimators.length === 0) throw new Error('VotingClassifier: needs at least one estimator');
+    this.estimators = options.estimators;
+    this.voting = options.voting ?? 'hard';
+    if (this.voting !== 'hard' && this.voting !== 'soft') throw new Error(`VotingClassifier: voting must be 'hard' or 'soft', got ${String(this.voting)}`);
+    this.name = `${this.voting}_voting`;
+  }
+
+  /** Fit every member on the same data. */
+  fit(X: Matrix, y: Labels): this {
+    assertFitInput(X, y, this.name);
+    for (const e of this.estimators) e.fit(X, y);
+    return this;
+  }
+
+  /** Soft: mean member probability. Hard: share of members predicting 1. */
+  predictProba(X: Matrix): Float64Array {
+    const out = new Float64Array(X.rows);
+    for (const e of this.estimators) {
+      const part = this.voting === 'soft' ? e.predictProba(X) : e.predict(X);
+      if (part.length !== X.rows) throw new Error(`${this.name}: member ${e.name} returned ${part.length} values for ${X.rows} rows`);
+      for (let i = 0; i < X.rows; i++) out[i] += part[i];
+    }
+    const m = this.estimators.length;
+    for (let i = 0; i < X.rows; i++) out[i] /= m;
+    return out;
+  }
+
+  /** Majority label (hard) or argmax of the mean probability (soft); ties → 0. */
+  predict(X: Matrix): Labels {
+    const share = this.predictProba(X);
+    const out = new Uint8Array(X.rows);
+    for (let i = 0; i < X.rows; i++) out[i] = share[i] > 0.5 ? 1 : 0;
+    return out;
+  }
+}
