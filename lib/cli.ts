@@ -5,6 +5,7 @@
 import type { Command } from './commands/command';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  clean: async () => (await import('./commands/clean')).command,
   generate: async () => (await import('./commands/generate')).command,
 };
 

@@ -1,0 +1,111 @@
+/**
+ * Run the five cleaning steps inside the engine and report the funnel. Every step keeps a named relation so
+ * notebooks can inspect it (e.g. the event mix after step 3):
+ * - step 1 is a table (its deduplication is the expensive part; computed once);
+ * - steps 2-4 are views over it: plain filters, so counting them re-scans step 1 cheaply instead of copying
+ *   ~8M rows three times (measured on DuckDB at 9M rows: ~3 s CPU per copy vs ~0.1 s per filtered count);
+ * - the multi-session users and the cleaned target are tables.
+ */
+import { toNumber, type Engine } from '../engine/engine';
+import { EVENTS_TABLE } from '../data/schema';
+import type { Funnel } from './funnel';
+import {
+  cosmeticsOnlySql,
+  firstPurchaseRowsWithDuplicatesSql,
+  firstPurchaseSql,
+  multiSessionSql,
+  multiSessionUsersSql,
+  noRemoveFromCartSql,
+  positivePriceSql,
+} from './steps';
+
+export type { Funnel } from './funnel';
+export { FUNNEL_STEPS, formatFunnel, funnelRows } from './funnel';
+
+/** Default name of the cleaned table every later stage reads. */
+export const CLEAN_EVENTS_TABLE = 'clean_events';
+
+export interface CleanOptions {
+  /** Raw events table (default 'events'). */
+  source?: string;
+  /** Cleaned table to (re)create (default 'clean_events'); intermediate tables are named after it. */
+  target?: string;
+}
+
+/** Names of the tables and views one cleaning run creates, all derived from the target's name. */
+export interface CleanTables {
+  firstPurchase: string;
+  cosmeticsOnly: string;
+  positivePrice: string;
+  noRemoveFromCart: string;
+  multiSessionUsers: string;
+  target: string;
+}
+
+/** The intermediate and final relation names for `target`, e.g. 'clean_events_step1_first_purchase'. */
+export function cleanTables(target: string = CLEAN_EVENTS_TABLE): CleanTables {
+  return {
+    firstPurchase: `${target}_step1_first_purchase`,
+    cosmeticsOnly: `${target}_step2_cosmetics_only`,
+    positivePrice: `${target}_step3_positive_price`,
+    noRemoveFromCart: `${target}_step4_no_remove_from_cart`,
+    multiSessionUsers: `${target}_step5_multi_session_users`,
+    target,
+  };
+}
+
+// Table names are spliced into SQL, so accept plain (optionally schema-qualified) identifiers only.
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+function checkIdentifier(name: string, what: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`${what} must be a plain SQL table name, got '${name}'`);
+  return name;
+}
+
+/**
+ * Clean `source` into `target` with the study's five steps and return the row count after each step.
+ * Re-running replaces the previous run's tables. The SQL is identical on DuckDB and PostgreSQL.
+ */
+export async function cleanEvents(engine: Engine, options: CleanOptions = {}): Promise<Funnel> {
+  const source = checkIdentifier(options.source ?? EVENTS_TABLE, 'source');
+  const tables = cleanTables(checkIdentifier(options.target ?? CLEAN_EVENTS_TABLE, 'target'));
+  if (Object.values(tables).includes(source)) {
+    throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
+  }
+
+  const steps: { name: string; kind: 'TABLE' | 'VIEW'; select: string }[] = [
+    { name: tables.firstPurchase, kind: 'TABLE', select: firstPurchaseSql(source) },
+    { name: tables.cosmeticsOnly, kind: 'VIEW', select: cosmeticsOnlySql(tables.firstPurchase) },
+    { name: tables.positivePrice, kind: 'VIEW', select: positivePriceSql(tables.cosmeticsOnly) },
+    { name: tables.noRemoveFromCart, kind: 'VIEW', select: noRemoveFromCartSql(tables.positivePrice) },
+    { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source) },
+    { name: tables.target, kind: 'TABLE', select: multiSessionSql(tables.noRemoveFromCart, tables.multiSessionUsers) },
+  ];
+  // Drop dependants first: PostgreSQL refuses to drop a table that a view still reads.
+  for (const { name, kind } of [...steps].reverse()) await engine.run(`DROP ${kind} IF EXISTS ${name}`);
+  for (const { name, kind, select } of steps) await engine.run(`CREATE ${kind} ${name} AS ${select}`);
+
+  // All counts in one round trip. COUNT is BIGINT (exact text) on both engines; row counts fit a JS number.
+  const [row] = await engine.all(`SELECT
+  (SELECT COUNT(*) FROM ${source}) AS raw,
+  (${firstPurchaseRowsWithDuplicatesSql(source)}) AS first_purchase_with_duplicates,
+  (SELECT COUNT(*) FROM ${tables.firstPurchase}) AS first_purchase,
+  (SELECT COUNT(*) FROM ${tables.cosmeticsOnly}) AS cosmetics_only,
+  (SELECT COUNT(*) FROM ${tables.positivePrice}) AS positive_price,
+  (SELECT COUNT(*) FROM ${tables.noRemoveFromCart}) AS no_remove_from_cart,
+  (SELECT COUNT(*) FROM ${tables.target}) AS multi_session,
+  (SELECT COUNT(DISTINCT user_id) FROM ${tables.target}) AS users,
+  (SELECT COUNT(DISTINCT CASE WHEN event_type = 'purchase' THEN user_id END) FROM ${tables.target}) AS purchasers`);
+  const count = (key: string): number => toNumber(row[key]);
+  return {
+    raw: count('raw'),
+    first_purchase: count('first_purchase'),
+    cosmetics_only: count('cosmetics_only'),
+    positive_price: count('positive_price'),
+    no_remove_from_cart: count('no_remove_from_cart'),
+    multi_session: count('multi_session'),
+    users: count('users'),
+    purchasers: count('purchasers'),
+    duplicates_removed: count('first_purchase_with_duplicates') - count('first_purchase'),
+  };
+}
