@@ -6,7 +6,9 @@ import type { Command } from './commands/command';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   clean: async () => (await import('./commands/clean')).command,
+  features: async () => (await import('./commands/features')).command,
   generate: async () => (await import('./commands/generate')).command,
+  models: async () => (await import('./commands/models')).command,
 };
 
 function usage(): string {

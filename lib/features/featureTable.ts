@@ -1,0 +1,117 @@
+/**
+ * The columnar hand-off from SQL to the models: the modelling table read in bulk into typed arrays.
+ * On DuckDB whole result columns are taken at once (numbers cast to DOUBLE by the engine, so no decimal
+ * text is parsed per value); PostgreSQL rows are gathered into the same form.
+ */
+import type { Engine, Row } from '../engine/engine';
+import { DuckDbEngine } from '../engine/duckdb';
+import { matrixFromColumns, type Labels, type Matrix } from '../prep/matrix';
+import { MODELLING_COLUMNS, MODEL_FEATURES, TARGET_COLUMN } from './columns';
+import { MODELLING_TABLE } from './context';
+import { sqlIdentifier, sqlString } from './sql';
+
+/** A table in columnar form: text columns as strings, every other column as doubles (NULL → NaN). */
+export interface Columns {
+  /** Column names in table order. */
+  names: string[];
+  rows: number;
+  text: Record<string, string[]>;
+  numeric: Record<string, Float64Array>;
+}
+
+/** The modelling table in columnar form. Row i of every array is the same table row. */
+export interface FeatureTable {
+  userIds: string[];
+  purchased: Uint8Array;
+  /** Every numeric column (all but user_id and rfm_score), by name. */
+  columns: Record<string, Float64Array>;
+  rfmScore: string[];
+  rows: number;
+}
+
+/** Column names of `table` in table order (information_schema works on both engines). */
+export async function tableColumnNames(engine: Engine, table: string): Promise<string[]> {
+  const rows = await engine.all<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+     WHERE table_name = ${sqlString(table)} AND table_schema = current_schema()
+     ORDER BY ordinal_position`,
+  );
+  if (rows.length === 0) throw new Error(`table '${table}' not found: build the features first`);
+  return rows.map((r) => r.column_name);
+}
+
+/** Read `table` column by column; `textColumns` come back as strings, all others as doubles. */
+export async function readColumns(
+  engine: Engine,
+  table: string,
+  options: { textColumns?: readonly string[]; orderBy?: string } = {},
+): Promise<Columns> {
+  const names = await tableColumnNames(engine, table);
+  const textSet = new Set(options.textColumns ?? []);
+  // Positional aliases, so odd or clashing column names cannot collide in PostgreSQL's row objects.
+  const selected = names.map((n, j) =>
+    `CAST(${sqlIdentifier(n)} AS ${textSet.has(n) ? 'VARCHAR' : 'DOUBLE PRECISION'}) AS c${j}`,
+  );
+  const sql = `SELECT ${selected.join(', ')} FROM ${table}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}`;
+  const raw = engine instanceof DuckDbEngine ? await duckDbColumns(engine, sql) : await rowsToColumns(engine, sql, names.length);
+  const rows = raw.length === 0 ? 0 : raw[0].length;
+  const text: Record<string, string[]> = {};
+  const numeric: Record<string, Float64Array> = {};
+  names.forEach((name, j) => {
+    const values = raw[j];
+    if (textSet.has(name)) {
+      text[name] = values.map((v) => (v === null ? '' : String(v)));
+    } else {
+      const out = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const v = values[i];
+        out[i] = v === null ? NaN : typeof v === 'number' ? v : Number(v);
+      }
+      numeric[name] = out;
+    }
+  });
+  return { names, rows, text, numeric };
+}
+
+async function duckDbColumns(engine: DuckDbEngine, sql: string): Promise<unknown[][]> {
+  const reader = await engine.connection.runAndReadAll(sql);
+  return reader.getColumns() as unknown[][];
+}
+
+async function rowsToColumns(engine: Engine, sql: string, count: number): Promise<unknown[][]> {
+  const rows: Row[] = await engine.all(sql);
+  const columns: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(rows.length));
+  rows.forEach((row, i) => {
+    for (let j = 0; j < count; j++) columns[j][i] = row[`c${j}`];
+  });
+  return columns;
+}
+
+/** Build a FeatureTable from columnar data holding the modelling columns. */
+export function featureTableFromColumns(data: Columns): FeatureTable {
+  const missing = MODELLING_COLUMNS.filter((c) => !(c in data.text) && !(c in data.numeric));
+  if (missing.length > 0) throw new Error(`not a modelling table: missing column(s) ${missing.join(', ')}`);
+  const target = data.numeric[TARGET_COLUMN];
+  const purchased = new Uint8Array(data.rows);
+  for (let i = 0; i < data.rows; i++) {
+    if (target[i] !== 0 && target[i] !== 1) throw new Error(`row ${i}: ${TARGET_COLUMN} must be 0 or 1, got ${target[i]}`);
+    purchased[i] = target[i];
+  }
+  return { userIds: data.text.user_id, purchased, columns: data.numeric, rfmScore: data.text.rfm_score, rows: data.rows };
+}
+
+/** Read the modelling table (default `modelling_table`), ordered by user and rfm_int. */
+export async function readFeatureTable(engine: Engine, table: string = MODELLING_TABLE): Promise<FeatureTable> {
+  const data = await readColumns(engine, table, { textColumns: ['user_id', 'rfm_score'], orderBy: 'user_id, rfm_int' });
+  return featureTableFromColumns(data);
+}
+
+/** The model inputs (default the 15 MODEL_FEATURES, in that order) and labels of a feature table. */
+export function toMatrix(table: FeatureTable, features: readonly string[] = MODEL_FEATURES): { X: Matrix; y: Labels } {
+  const columns = features.map((name) => {
+    const column = table.columns[name];
+    if (!column) throw new Error(`unknown feature '${name}': numeric columns are ${Object.keys(table.columns).join(', ')}`);
+    return column;
+  });
+  return { X: matrixFromColumns(columns, [...features]), y: table.purchased };
+}

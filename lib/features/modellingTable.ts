@@ -1,0 +1,138 @@
+/**
+ * The merged modelling table (spec section 4): every feature group joined on user_id, in the study's column
+ * order, and `buildModellingTable`, which builds all groups and the merge in one call.
+ */
+import type { Engine } from '../engine/engine';
+import { buildActivity } from './activity';
+import { buildBrandAffinityLong, buildBrandAffinityMax, buildBrandAffinityWide } from './brandAffinity';
+import { MODELLING_COLUMNS } from './columns';
+import { CLEAN_EVENTS_TABLE, FEATURE_TABLES, MODELLING_TABLE, featureContext, type FeatureContext } from './context';
+import { resolveSwitches, type FeatureMode, type FeatureSwitches } from './modes';
+import { buildPrices } from './prices';
+import { buildRfm, buildRfmValues } from './rfm';
+import { buildSessions } from './sessions';
+import { DECIMAL_2, replaceTable, sqlString } from './sql';
+import { buildTarget } from './target';
+import { buildVisits } from './visits';
+
+export interface BuildModellingTableOptions {
+  /** Preset of switches; default 'seed' (the study). */
+  mode?: FeatureMode;
+  /** Individual switches over the preset. */
+  switches?: Partial<FeatureSwitches>;
+  /** Reference date for recency, 'YYYY-MM-DD'; default the day after the last event of the source. */
+  refDate?: string;
+  /** Cleaned events table; default 'clean_events'. */
+  source?: string;
+  /** Output table; default 'modelling_table'. */
+  target?: string;
+  /** Also build the wide per-brand table for notebooks (the model does not use it; slow); default false. */
+  wideBrandTable?: boolean;
+}
+
+export interface BuildModellingTableResult {
+  /** Rows of the modelling table (in the study's mode, users straddling an NTILE edge count twice). */
+  rows: number;
+  seconds: number;
+  refDate: string;
+}
+
+/** The 19 columns, each cast to one type so both engines produce the same table; gaps become 0. */
+const MERGED_COLUMNS: Record<(typeof MODELLING_COLUMNS)[number], string> = {
+  user_id: 'rfm.user_id',
+  purchased: 'CAST(COALESCE(t.purchased, 0) AS INTEGER)',
+  recency: 'rfm.recency',
+  frequency: 'rfm.frequency',
+  monetary_value: 'rfm.monetary_value',
+  r: 'rfm.r',
+  f: 'rfm.f',
+  m: 'rfm.m',
+  rfm_score: 'rfm.rfm_score',
+  rfm_int: 'rfm.rfm_int',
+  num_views: 'CAST(COALESCE(a.num_views, 0) AS INTEGER)',
+  adds_to_cart: 'CAST(COALESCE(a.adds_to_cart, 0) AS INTEGER)',
+  add_to_cart_rate: `CAST(COALESCE(a.add_to_cart_rate, 0) AS ${DECIMAL_2})`,
+  max_perc_user_views: `CAST(COALESCE(b.max_perc_user_views, 0) AS ${DECIMAL_2})`,
+  max_perc_user_carts: `CAST(COALESCE(b.max_perc_user_carts, 0) AS ${DECIMAL_2})`,
+  range_visits: 'CAST(COALESCE(v.range_visits, 0) AS INTEGER)',
+  avg_days_btw_sessions: `CAST(COALESCE(v.avg_days_btw_sessions, 0) AS ${DECIMAL_2})`,
+  avg_view_price: `CAST(COALESCE(p.avg_view_price, 0) AS ${DECIMAL_2})`,
+  avg_cart_price: `CAST(COALESCE(p.avg_cart_price, 0) AS ${DECIMAL_2})`,
+};
+
+/**
+ * Build `target` from the feature tables: one row per row of `feat_rfm` (so the study's duplicated users
+ * stay duplicated), joined on user_id. Users without a view row are dropped, as by the study's inner join on
+ * view prices, unless `keepUsersWithoutViews`.
+ */
+export async function buildMergedTable(ctx: FeatureContext, target: string = MODELLING_TABLE): Promise<void> {
+  const T = FEATURE_TABLES;
+  const select = MODELLING_COLUMNS.map((c) => `  ${MERGED_COLUMNS[c]} AS ${c}`).join(',\n');
+  await replaceTable(
+    ctx.engine,
+    target,
+    `SELECT
+${select}
+FROM ${T.rfm} rfm
+LEFT JOIN ${T.target} t ON t.user_id = rfm.user_id
+LEFT JOIN ${T.activity} a ON a.user_id = rfm.user_id
+LEFT JOIN ${T.brandAffinityMax} b ON b.user_id = rfm.user_id
+LEFT JOIN ${T.visits} v ON v.user_id = rfm.user_id
+LEFT JOIN ${T.prices} p ON p.user_id = rfm.user_id
+${ctx.switches.keepUsersWithoutViews ? '' : 'WHERE p.avg_view_price IS NOT NULL'}`,
+  );
+}
+
+/** 'YYYY-MM-DD' of a real calendar date, or an error naming the option. */
+export function checkRefDate(refDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(refDate);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  if (!date || date.toISOString().slice(0, 10) !== refDate) {
+    throw new Error(`ref date must be a calendar date YYYY-MM-DD, got '${refDate}'`);
+  }
+  return refDate;
+}
+
+/** The default reference date: the day after the date of the last event in `source`. */
+export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVENTS_TABLE): Promise<string> {
+  const [row] = await engine.all<{ ref: string | null }>(
+    `SELECT CAST(CAST(MAX(event_time) AS DATE) + 1 AS VARCHAR) AS ref FROM ${source}`,
+  );
+  if (!row?.ref) throw new Error(`cannot choose a reference date: ${source} has no events`);
+  return row.ref;
+}
+
+/**
+ * Build every feature table and the modelling table from the cleaned events, set-based on the engine.
+ * @example const { rows, refDate } = await buildModellingTable(engine, { mode: 'fixed' });
+ */
+export async function buildModellingTable(
+  engine: Engine,
+  options: BuildModellingTableOptions = {},
+): Promise<BuildModellingTableResult> {
+  const started = performance.now();
+  const source = checkTableName(options.source ?? CLEAN_EVENTS_TABLE);
+  const switches = resolveSwitches(options.mode ?? 'seed', options.switches);
+  const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, source);
+  const ctx = featureContext(engine, switches, refDate, source);
+  await buildSessions(ctx);
+  await buildTarget(ctx);
+  await buildRfmValues(ctx);
+  await buildRfm(ctx);
+  await buildActivity(ctx);
+  await buildBrandAffinityLong(ctx);
+  await buildBrandAffinityMax(ctx);
+  if (options.wideBrandTable ?? false) await buildBrandAffinityWide(ctx);
+  await buildVisits(ctx);
+  await buildPrices(ctx);
+  const target = checkTableName(options.target ?? MODELLING_TABLE);
+  await buildMergedTable(ctx, target);
+  const [{ n }] = await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${target}`);
+  return { rows: n, seconds: (performance.now() - started) / 1000, refDate };
+}
+
+/** Quote-safe name check for table options that are spliced into SQL. */
+export function checkTableName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`invalid table name ${sqlString(name)}`);
+  return name;
+}
