@@ -4,11 +4,16 @@
  */
 import type { Command } from './commands/command';
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  clean: async () => (await import('./commands/clean')).command,
-  features: async () => (await import('./commands/features')).command,
-  generate: async () => (await import('./commands/generate')).command,
-  models: async () => (await import('./commands/models')).command,
+// require (not import()) so the CLI works both under tsx's CommonJS hook (bin/) and plain `tsx lib/cli.ts`;
+// each command module is loaded only when it runs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = (path: string): Command => (require(path) as { command: Command }).command;
+
+const COMMANDS: Record<string, () => Command> = {
+  clean: () => load('./commands/clean'),
+  features: () => load('./commands/features'),
+  generate: () => load('./commands/generate'),
+  models: () => load('./commands/models'),
 };
 
 function usage(): string {
@@ -23,12 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 2;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const loadCommand = COMMANDS[name];
+  if (!loadCommand) {
     console.error(`unknown command '${name}'\n${usage()}`);
     return 2;
   }
-  const command = await load();
+  const command = loadCommand();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.help);
     return 0;

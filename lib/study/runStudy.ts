@@ -1,0 +1,106 @@
+import { knnSweep, type KnnSweepResult } from '../models/knn';
+import { XGBoostClassifier } from '../models/xgboost';
+import type { Labels } from '../prep/matrix';
+import { evaluateModel, type ModelEvaluation } from './evaluateModel';
+import type { StudyData } from './prepareData';
+import { loadStudyModels, STUDY_MODEL_NAMES, STUDY_MODELS, VOTING_MEMBERS, type StudyModelName } from './studyModels';
+
+export interface RunStudyOptions {
+  seed?: number;
+  /** k for k-NN: a number, or 'sweep' (default) to pick the best k in 1..20 by test accuracy as the study did. */
+  knnK?: number | 'sweep';
+  /** Subset of models to train (default all of STUDY_MODEL_NAMES); voting needs all five members. */
+  models?: readonly StudyModelName[];
+  /** Called after each model with its name and seconds (progress output). */
+  onModel?: (name: string, evaluation: ModelEvaluation) => void;
+}
+
+export interface StudyResult {
+  models: Record<string, ModelEvaluation>;
+  knn: { chosenK: number; sweep: KnnSweepResult | null; sweepSeconds: number };
+  /** XGBoost's split counts per feature ("weight" importance), sorted descending. */
+  xgboostImportance: { feature: string; score: number }[];
+}
+
+/**
+ * Train and score every model of the study on prepared data, then the hard and soft voting ensembles.
+ *
+ * Two shortcuts that give the same numbers as the straightforward way, faster:
+ * - the k-NN sweep is one neighbour search for k = 20; the chosen k's scores are read from it, not searched again;
+ * - the voting ensembles combine the members' test outputs instead of refitting the five members, which is what
+ *   sklearn's VotingClassifier would compute (it refits the same deterministic models on the same rows).
+ */
+export async function runStudy(data: StudyData, options: RunStudyOptions = {}): Promise<StudyResult> {
+  await loadStudyModels();
+  const seed = options.seed ?? data.options.seed;
+  const names = options.models ?? STUDY_MODEL_NAMES;
+  const models: Record<string, ModelEvaluation> = {};
+  const report = (e: ModelEvaluation) => { models[e.name] = e; options.onModel?.(e.name, e); };
+  let chosenK = typeof options.knnK === 'number' ? options.knnK : 5;
+  let sweep: KnnSweepResult | null = null;
+  let sweepSeconds = 0;
+  let xgboostImportance: StudyResult['xgboostImportance'] = [];
+
+  for (const name of names) {
+    if (name === 'knn' && options.knnK !== undefined && typeof options.knnK !== 'number') {
+      // knnK === 'sweep': handled below with the default
+    }
+    if (name === 'knn' && (options.knnK ?? 'sweep') === 'sweep') {
+      const t0 = performance.now();
+      sweep = knnSweep(data.XTrain, data.yTrain, data.XTest, data.yTest, 20);
+      sweepSeconds = (performance.now() - t0) / 1000;
+      chosenK = sweep.bestK;
+      const scores = sweep.probabilities[chosenK - 1];
+      // sklearn's k-NN predict takes the majority; a tie (possible for even k) goes to class 0.
+      const predictions = Uint8Array.from(scores, (p) => (p > 0.5 ? 1 : 0));
+      report(evaluateModel('knn', data.yTest, predictions, scores, { fitSeconds: 0, predictSeconds: sweepSeconds }));
+      continue;
+    }
+    const model = STUDY_MODELS[name](seed, chosenK);
+    const t0 = performance.now();
+    model.fit(data.XTrain, data.yTrain);
+    const t1 = performance.now();
+    const scores = model.predictProba(data.XTest);
+    const predictions = model.predict(data.XTest);
+    const t2 = performance.now();
+    if (model instanceof XGBoostClassifier) {
+      xgboostImportance = model.featureImportance('weight');
+      model.dispose();
+    }
+    report(evaluateModel(name, data.yTest, predictions, scores, {
+      fitSeconds: (t1 - t0) / 1000,
+      predictSeconds: (t2 - t1) / 1000,
+    }));
+  }
+
+  if (VOTING_MEMBERS.every((m) => models[m])) {
+    const members = VOTING_MEMBERS.map((m) => models[m]);
+    for (const voting of ['hard', 'soft'] as const) {
+      const t0 = performance.now();
+      const { scores, predictions } = combineVotes(members, voting);
+      const seconds = (performance.now() - t0) / 1000;
+      const fitSeconds = members.reduce((s, m) => s + m.fitSeconds, 0);
+      report(evaluateModel(`voting_${voting}`, data.yTest, predictions, scores, { fitSeconds, predictSeconds: seconds }));
+    }
+  }
+  return { models, knn: { chosenK, sweep, sweepSeconds }, xgboostImportance };
+}
+
+/**
+ * Hard voting: share of members predicting 1, majority wins, ties to class 0 (sklearn's argmax).
+ * Soft voting: mean member probability, predicted 1 above 0.5 (exactly 0.5 goes to class 0, again argmax).
+ */
+export function combineVotes(
+  members: readonly Pick<ModelEvaluation, 'scores' | 'predictions'>[],
+  voting: 'hard' | 'soft',
+): { scores: Float64Array; predictions: Labels } {
+  if (members.length === 0) throw new Error('combineVotes: no members');
+  const n = members[0].scores.length;
+  const scores = new Float64Array(n);
+  for (const m of members) {
+    const part = voting === 'soft' ? m.scores : m.predictions;
+    for (let i = 0; i < n; i++) scores[i] += part[i];
+  }
+  for (let i = 0; i < n; i++) scores[i] /= members.length;
+  return { scores, predictions: Uint8Array.from(scores, (s) => (s > 0.5 ? 1 : 0)) };
+}
