@@ -11,6 +11,7 @@ const load = (path: string): Command => (require(path) as { command: Command }).
 
 const COMMANDS: Record<string, () => Command> = {
   clean: () => load('./commands/clean'),
+  evaluate: () => load('./commands/evaluate'),
   features: () => load('./commands/features'),
   generate: () => load('./commands/generate'),
   models: () => load('./commands/models'),

@@ -14,7 +14,7 @@ import {
   type PrecisionRecallCurve,
   type RocCurve,
   type ThresholdScores,
-} from '../metrics';
+} from '../metrics/index';
 import type { Labels } from '../prep/matrix';
 
 /** Everything the study reports for one model on the test set. */
