@@ -3,6 +3,7 @@ import { parseOptions, requireOption, type Command } from './command';
 import { DuckDbEngine } from '../engine/duckdb';
 import { loadEvents } from '../data/load';
 import { cleanEvents, formatFunnel } from '../clean/clean';
+import { emptyCleaningMessage, oneClassWarning } from '../pipeline/dataProblems';
 
 const HELP = `usage: purchase-prediction clean --data DIR [--json] [--skip-bad-rows]
 Load the Kaggle month files in DIR (2019-Oct.csv, 2019-Nov.csv.gz, ...) into an in-memory DuckDB, run the
@@ -36,6 +37,11 @@ export const command: Command = {
         console.log(formatFunnel(funnel));
         if (load.skipped > 0) console.log(`bad rows skipped while loading: ${load.skipped.toLocaleString('en-US')}`);
       }
+      // The funnel above shows where the rows went; then say plainly what is wrong with what is left.
+      const empty = emptyCleaningMessage(funnel);
+      if (empty) throw new Error(empty);
+      const oneClass = oneClassWarning(funnel);
+      if (oneClass) process.stderr.write(`warning: ${oneClass}\n`);
       return 0;
     } finally {
       await engine.close();

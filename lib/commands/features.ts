@@ -2,6 +2,8 @@
  * `features --data DIR --out FILE.csv`: load the Kaggle files, clean them, build the modelling table and
  * write it as CSV, printing the time of each step.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from './command';
 import { parseOptions, requireOption } from './command';
 import type { Engine } from '../engine/engine';
@@ -14,6 +16,8 @@ import { buildModellingTable, checkRefDate } from '../features/modellingTable';
 import { FEATURE_MODES, SWITCH_DESCRIPTIONS, resolveSwitches, type FeatureMode } from '../features/modes';
 import { writeFeatureCsv } from '../features/csv';
 import { MODELLING_TABLE } from '../features/context';
+import { moveFileAtomic } from '../report/atomicWrite';
+import { emptyCleaningMessage, emptyModellingTableMessage, oneClassWarning } from '../pipeline/dataProblems';
 
 const HELP = `features --data DIR --out FILE.csv [options]
   Load the month files of DIR, clean them (five steps), build the modelling table and write it as CSV.
@@ -62,21 +66,36 @@ export const command: Command = {
     const duck = await DuckDbEngine.open();
     let pg: PostgresEngine | undefined;
     try {
+      // Connect first: a server that is down or refuses the login should fail the run before the load, not after.
+      if (backend === 'postgres') pg = await PostgresEngine.open(values.pg ? { connectionString: values.pg } : {});
       await timed('load', () => loadEvents(duck, data, { progress: true, skipBadRows: values['skip-bad-rows'] }), (r) =>
         `${r.rows.toLocaleString('en-US')} rows${r.skipped ? `, ${r.skipped.toLocaleString('en-US')} skipped` : ''}`,
       );
       let engine: Engine = duck;
-      if (backend === 'postgres') {
-        const connected = await PostgresEngine.open(values.pg ? { connectionString: values.pg } : {});
-        pg = connected;
+      if (pg) {
+        const connected = pg;
         await timed('copy', () => copyEventsToPostgres(duck, connected, { progress: true }), (n) => `${n.toLocaleString('en-US')} rows to PostgreSQL`);
         engine = connected;
       }
-      await timed('clean', () => cleanEvents(engine), (f) => `${f.multi_session.toLocaleString('en-US')} rows, ${f.users.toLocaleString('en-US')} users`);
+      const funnel = await timed('clean', () => cleanEvents(engine), (f) => `${f.multi_session.toLocaleString('en-US')} rows, ${f.users.toLocaleString('en-US')} users`);
+      const empty = emptyCleaningMessage(funnel);
+      if (empty) throw new Error(empty);
       const built = await timed('features', () => buildModellingTable(engine, { mode, refDate }), (r) =>
         `${r.rows.toLocaleString('en-US')} rows, mode ${mode}, ref date ${r.refDate}`,
       );
-      await timed('write', () => writeFeatureCsv(engine, MODELLING_TABLE, out), () => out);
+      const noRows = emptyModellingTableMessage(built.rows, funnel);
+      if (noRows) throw new Error(noRows);
+      // A one-class table is still a valid table (e.g. for scoring), so write it, but say it cannot train a model.
+      const oneClass = oneClassWarning(funnel);
+      if (oneClass) process.stderr.write(`warning: ${oneClass}\n`);
+      // Written next to the target and renamed into place: a run stopped mid-write leaves no partial CSV under `out`.
+      const partial = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
+      try {
+        await timed('write', () => writeFeatureCsv(engine, MODELLING_TABLE, partial), () => out);
+        moveFileAtomic(partial, out);
+      } finally {
+        rmSync(partial, { force: true });
+      }
       step('total', (performance.now() - total) / 1000, `${built.rows.toLocaleString('en-US')} rows x 19 columns`);
       return 0;
     } finally {

@@ -59,3 +59,34 @@ function statOrNull(p: string): fs.Stats | null {
     return null;
   }
 }
+
+/** The Kaggle month a file holds, from its name (`2019-Nov.csv.gz` → `2019-Nov`), or null for other names. */
+export function monthOfFile(file: string): string | null {
+  const name = path.basename(file);
+  const ext = EXTENSIONS.find((e) => name.endsWith(e));
+  const month = ext ? name.slice(0, -ext.length) : null;
+  return month !== null && (KAGGLE_MONTHS as readonly string[]).includes(month) ? month : null;
+}
+
+/**
+ * Months missing inside the span of the given month files (Oct and Dec without Nov → Nov), one message per
+ * gap. A gap is not an error (a user may mean it), but every span-based feature (recency, range of visits,
+ * days between sessions) silently stretches over it, so the loader warns. Files not named after a month
+ * are left out of the check.
+ */
+export function monthGapWarnings(files: readonly string[]): string[] {
+  const present = new Set(files.map(monthOfFile).filter((m): m is string => m !== null));
+  const indices = KAGGLE_MONTHS.map((m, i) => (present.has(m) ? i : -1)).filter((i) => i >= 0);
+  const warnings: string[] = [];
+  for (let k = 1; k < indices.length; k++) {
+    const missing = KAGGLE_MONTHS.slice(indices[k - 1] + 1, indices[k]);
+    if (missing.length === 0) continue;
+    const before = KAGGLE_MONTHS[indices[k - 1]];
+    const after = KAGGLE_MONTHS[indices[k]];
+    warnings.push(
+      `month ${missing.join(', ')} missing between ${before} and ${after} (no ${missing.map((m) => `${m}.csv`).join(', ')} ` +
+        `or .csv.gz): recency, range of visits and days between sessions will span the gap`,
+    );
+  }
+  return warnings;
+}

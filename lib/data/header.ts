@@ -32,6 +32,14 @@ export function checkHeaderLine(file: string, firstLine: string | null): void {
   if (line === KAGGLE_HEADER) return;
   if (line === '') throw new LoadError(at(0), `line 1 is empty: ${expectedText}`);
 
+  // Binary data (an image, a zip, a UTF-16 export) decodes to NULs and replacement characters: say so
+  // instead of quoting the garbage as a column name.
+  if (/[\u0000\uFFFD]/.test(line)) {
+    throw new LoadError(at(0), `line 1 is not UTF-8 text (binary data, or another encoding such as UTF-16): not a CSV file; ${expectedText}`);
+  }
+  if (!line.includes(',')) {
+    throw new LoadError(at(0), `line 1 "${shorten(line)}" has no comma: not a comma-separated file; ${expectedText}`);
+  }
   const found = line.split(',');
   const expected: readonly string[] = EVENT_COLUMNS;
   if (/^\s*"?\d{4}-\d{2}-\d{2}/.test(found[0])) {
@@ -52,6 +60,11 @@ export function checkHeaderLine(file: string, firstLine: string | null): void {
     throw new LoadError(at(first), `header has an extra column "${found[first]}"; ${expectedText}`);
   }
   throw new LoadError(at(first), `header has "${found[first]}" where "${expected[first]}" belongs; ${expectedText}`);
+}
+
+/** The start of a long line, for messages. */
+function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max)}...`;
 }
 
 function firstDifference(found: readonly string[], expected: readonly string[]): number {

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { DuckDbEngine } from '../engine/duckdb';
 import { EVENT_COLUMNS, EVENT_SQL_TYPES, EVENT_TYPES, EVENTS_TABLE, createEventsTableSql, type EventColumn } from './schema';
-import { listEventFiles } from './files';
+import { listEventFiles, monthGapWarnings } from './files';
 import { checkHeader } from './header';
 import { isGzipName, verifyGzip } from './gzip';
 import { LoadError } from './loadError';
 import { badRowsFromRejects, type RejectRecord } from './rejects';
+import { recordStartLines } from './recordLines';
 import { formatFileLoaded, progressSink, type ProgressOption } from './progress';
 
 /** What was read from one file. `bytes` is the size on disk (compressed for .gz). */
@@ -32,6 +33,8 @@ export interface LoadReport {
   skipped: number;
   /** The first {@link MAX_SKIPPED_SAMPLES} skipped rows, in file then line order. */
   skippedSamples: SkippedRowSample[];
+  /** Problems that do not stop the load: a month missing inside the span, a file with no data row. */
+  warnings: string[];
   seconds: number;
 }
 
@@ -42,6 +45,8 @@ export interface LoadOptions {
   skipBadRows?: boolean;
   /** `true`: one line per file on stderr; a function receives the lines instead. */
   progress?: ProgressOption;
+  /** Where warnings go as well as into the report: `true` (default) stderr as `warning: ...`, a function, or off. */
+  warnings?: ProgressOption;
 }
 
 /** How many skipped rows a report describes in full. */
@@ -72,8 +77,16 @@ export async function loadEvents(engine: DuckDbEngine, source: string | string[]
   const files = listEventFiles(source);
   const table = checkTableName(options.table ?? EVENTS_TABLE);
   const progress = progressSink(options.progress);
+  const warningSink = options.warnings ?? true;
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    if (typeof warningSink === 'function') warningSink(message);
+    else if (warningSink) process.stderr.write(`warning: ${message}\n`);
+  };
   // Check all headers before reading any data: a bad last file should not cost the load of the others.
   for (const file of files) await checkHeader(file);
+  for (const message of monthGapWarnings(files)) warn(message);
 
   const loaded: LoadedFile[] = [];
   const samples: SkippedRowSample[] = [];
@@ -86,6 +99,7 @@ export async function loadEvents(engine: DuckDbEngine, source: string | string[]
       loaded.push(result.file);
       samples.push(...result.samples);
       progress?.(formatFileLoaded(result.file));
+      if (result.file.rows === 0 && result.file.skipped === 0) warn(`${file}: the file has the header but no data row`);
     }
     await dropRejectTables(engine);
     await engine.run('COMMIT');
@@ -98,6 +112,7 @@ export async function loadEvents(engine: DuckDbEngine, source: string | string[]
     rows: loaded.reduce((n, f) => n + f.rows, 0),
     skipped: loaded.reduce((n, f) => n + f.skipped, 0),
     skippedSamples: samples,
+    warnings,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -150,7 +165,13 @@ async function firstBadRows(engine: DuckDbEngine, file: string, count: number): 
        FROM ${REJECT_ERRORS}
       WHERE line IN (SELECT DISTINCT line FROM ${REJECT_ERRORS} ORDER BY line LIMIT ${count})`,
   );
-  return badRowsFromRejects(file, records);
+  const badRows = badRowsFromRejects(file, records);
+  // DuckDB counts records; after a quoted newline those fall behind the lines an editor shows.
+  const starts = await recordStartLines(file, badRows.map((bad) => bad.line!));
+  return badRows.map((bad) => {
+    const line = starts.get(bad.line!) ?? bad.line;
+    return line === bad.line ? bad : new LoadError({ file, line, column: bad.column, columnName: bad.columnName }, bad.reason);
+  });
 }
 
 /** `INSERT ... SELECT ... FROM read_csv(...)` for one file, with every parsing choice spelled out. */
@@ -159,7 +180,8 @@ function insertSql(table: string, file: string): string {
   // the table stores it as VARCHAR, the same on both engines.
   const eventTypeEnum = `ENUM(${EVENT_TYPES.map((t) => `''${t}''`).join(', ')})`;
   const columnTypes = EVENT_COLUMNS.map((c) => `'${c}': '${c === 'event_type' ? eventTypeEnum : EVENT_SQL_TYPES[c]}'`);
-  // Required columns are exempt from the empty → NULL rule, so an empty value fails its cast and is reported.
+  // Empty fields, and the text NULL that database exports write, become NULL in the optional columns.
+  // Required columns are exempt from that rule, so an empty value fails its cast and is reported.
   const required = EVENT_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c)).map((c) => `'${c}'`);
   const selected = EVENT_COLUMNS.map((c) => (c === 'event_type' ? `CAST(${c} AS VARCHAR) AS ${c}` : c));
   return `INSERT INTO ${table}
@@ -168,7 +190,7 @@ function insertSql(table: string, file: string): string {
         header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
         compression = '${isGzipName(file) ? 'gzip' : 'none'}',
         columns = {${columnTypes.join(', ')}},
-        force_not_null = [${required.join(', ')}],
+        nullstr = ['', 'NULL'], force_not_null = [${required.join(', ')}],
         timestampformat = '%Y-%m-%d %H:%M:%S UTC',
         store_rejects = true, rejects_table = '${REJECT_ERRORS}', rejects_scan = '${REJECT_SCANS}')`;
 }

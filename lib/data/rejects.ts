@@ -64,6 +64,12 @@ function locate(file: string, record: RejectRecord): Located {
     const raw = fields?.[column - 1] ?? /Could not convert string "(.*)" to/.exec(record.error_message ?? '')?.[1] ?? '';
     return { file, line, column, columnName, reason: castReason(columnName, raw, record.error_message) };
   }
+  if (record.error_type === 'INVALID ENCODING') {
+    return {
+      file, line, column, columnName,
+      reason: 'bytes that are not UTF-8 (the files must be UTF-8 text; convert the file, e.g. iconv -f latin1 -t utf-8)',
+    };
+  }
   const detail = record.error_message ? `: ${record.error_message}` : '';
   return { file, line, column, columnName, reason: `${record.error_type.toLowerCase()}${detail}` };
 }

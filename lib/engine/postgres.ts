@@ -14,6 +14,8 @@ export interface PostgresOptions {
   /** Schema to create and use, so parallel runs do not collide. Dropped on close when `dropSchemaOnClose`. */
   schema?: string;
   dropSchemaOnClose?: boolean;
+  /** Give up connecting after this many milliseconds (default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 /** PostgreSQL backend: the study's own engine, through the `pg` driver. */
@@ -26,12 +28,16 @@ export class PostgresEngine implements Engine {
   ) {}
 
   static async open(options: PostgresOptions = {}): Promise<PostgresEngine> {
-    const config: ClientConfig = options.connectionString ? { connectionString: options.connectionString } : {};
+    // A bounded connect timeout: a server that accepts TCP but never answers must not hang the run.
+    const config: ClientConfig = {
+      ...(options.connectionString ? { connectionString: options.connectionString } : {}),
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    };
     const client = new Client(config);
     try {
       await client.connect();
     } catch (err) {
-      const target = options.connectionString ?? describePgEnv();
+      const target = options.connectionString ? redactPassword(options.connectionString) : describePgEnv();
       throw new Error(`cannot connect to PostgreSQL at ${target}: ${(err as Error).message}`);
     }
     const engine = new PostgresEngine(client, options);
@@ -66,4 +72,11 @@ export class PostgresEngine implements Engine {
 function describePgEnv(): string {
   const e = process.env;
   return `host=${e.PGHOST ?? 'localhost'} port=${e.PGPORT ?? '5432'} user=${e.PGUSER ?? '(default)'} database=${e.PGDATABASE ?? '(default)'}`;
+}
+
+/** The connection string with any password replaced by ***, for error messages. */
+export function redactPassword(connectionString: string): string {
+  return connectionString
+    .replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, '$1***@')
+    .replace(/(password=)[^\s&]*/gi, '$1***');
 }

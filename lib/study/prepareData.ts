@@ -59,6 +59,7 @@ export function prepareStudyData(table: FeatureTable, options: PrepareOptions = 
   }
   const features = options.features ?? MODEL_FEATURES;
   if (table.rows === 0) throw new Error('the modelling table is empty: no user survived cleaning and feature building');
+  checkTrainable(table);
   const { X, y } = toMatrix(table, features);
   const split = stratifiedSplit(y, { testSize: opts.testSize, seed: opts.seed });
 
@@ -98,6 +99,32 @@ export function prepareStudyData(table: FeatureTable, options: PrepareOptions = 
     },
     options: opts,
   };
+}
+
+/**
+ * Name a target the study cannot train on, before the split fails on it with a generic message: one user,
+ * one class only, or fewer than 2 rows of a class (the stratified split puts one of each in train and test).
+ * Users are counted distinct: in the study's mode a user straddling an NTILE edge has two rows.
+ */
+function checkTrainable(table: FeatureTable): void {
+  const { purchased } = table;
+  const n = purchased.length;
+  const positives = sum(purchased);
+  const distinct = new Set(table.userIds).size;
+  const users = `${distinct.toLocaleString('en-US')} ${distinct === 1 ? 'user' : 'users'}`;
+  if (distinct === 1) {
+    throw new Error('the modelling table has a single user: cannot split it into training and test sets or train a classifier');
+  }
+  if (positives === 0) throw new Error(`the modelling table has no purchasers (${users}, all purchased = 0): cannot train a classifier`);
+  if (positives === n) {
+    throw new Error(`every user of the modelling table is a purchaser (${users}, all purchased = 1): cannot train a classifier`);
+  }
+  const [fewest, count] = positives < n - positives ? ['purchaser', positives] : ['non-purchaser', n - positives];
+  if (count < 2) {
+    throw new Error(
+      `the modelling table has only 1 ${fewest} row (${users}): the stratified train/test split needs at least 2 rows of each class`,
+    );
+  }
 }
 
 function sum(y: Labels): number {

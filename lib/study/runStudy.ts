@@ -5,6 +5,9 @@ import { evaluateModel, type ModelEvaluation } from './evaluateModel';
 import type { StudyData } from './prepareData';
 import { loadStudyModels, STUDY_MODEL_NAMES, STUDY_MODELS, VOTING_MEMBERS, type StudyModelName } from './studyModels';
 
+/** The study's k-NN sweep tries k = 1..20. */
+const KNN_SWEEP_MAX = 20;
+
 export interface RunStudyOptions {
   seed?: number;
   /** k for k-NN: a number, or 'sweep' (default) to pick the best k in 1..20 by test accuracy as the study did. */
@@ -41,13 +44,15 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
   let sweepSeconds = 0;
   let xgboostImportance: StudyResult['xgboostImportance'] = [];
 
+  checkKnnRows(data, names, options.knnK ?? 'sweep');
+
   for (const name of names) {
     if (name === 'knn' && options.knnK !== undefined && typeof options.knnK !== 'number') {
       // knnK === 'sweep': handled below with the default
     }
     if (name === 'knn' && (options.knnK ?? 'sweep') === 'sweep') {
       const t0 = performance.now();
-      sweep = knnSweep(data.XTrain, data.yTrain, data.XTest, data.yTest, 20);
+      sweep = knnSweep(data.XTrain, data.yTrain, data.XTest, data.yTest, KNN_SWEEP_MAX);
       sweepSeconds = (performance.now() - t0) / 1000;
       chosenK = sweep.bestK;
       const scores = sweep.probabilities[chosenK - 1];
@@ -84,6 +89,19 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
     }
   }
   return { models, knn: { chosenK, sweep, sweepSeconds }, xgboostImportance };
+}
+
+/** k-NN needs k training rows; on tiny data say so in the data's terms instead of the model's. */
+function checkKnnRows(data: StudyData, names: readonly StudyModelName[], knnK: number | 'sweep'): void {
+  if (!names.includes('knn')) return;
+  const needed = knnK === 'sweep' ? KNN_SWEEP_MAX : knnK;
+  if (data.XTrain.rows >= needed) return;
+  const what = knnK === 'sweep' ? `the k-NN sweep over k = 1..${KNN_SWEEP_MAX}` : `k-NN with k = ${knnK}`;
+  throw new Error(
+    `the training set has only ${data.XTrain.rows} rows after '${data.options.sampling}' sampling ` +
+      `(${data.counts.trainPositives} of them purchasers): ${what} needs at least ${needed}; use more data` +
+      (knnK === 'sweep' ? ' or a smaller fixed k (--knn-k)' : ' or a smaller k'),
+  );
 }
 
 /**
