@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Command> = {
   features: () => load('./commands/features'),
   generate: () => load('./commands/generate'),
   models: () => load('./commands/models'),
+  report: () => load('./commands/report'),
 };
 
 function usage(): string {

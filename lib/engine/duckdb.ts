@@ -6,8 +6,10 @@ export interface DuckDbOptions {
   path?: string;
   /** Worker threads; defaults to DuckDB's choice (all cores). */
   threads?: number;
-  /** e.g. '4GB'; bounds DuckDB's own buffer memory. */
+  /** e.g. '4GB'; bounds DuckDB's own buffer memory (beyond it, table blocks spill to `tempDirectory`). */
   memoryLimit?: string;
+  /** Where DuckDB spills when over `memoryLimit`; DuckDB's default is '.tmp' in the working directory. */
+  tempDirectory?: string;
 }
 
 /** The embedded default backend. */
@@ -23,6 +25,7 @@ export class DuckDbEngine implements Engine {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
     const connection = await instance.connect();
     return new DuckDbEngine(instance, connection);

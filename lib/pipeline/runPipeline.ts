@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { cleanEvents, type Funnel } from '../clean/clean';
 import { copyEventsToPostgres } from '../data/copyToPostgres';
 import { loadEvents, type LoadReport } from '../data/load';
@@ -5,6 +8,7 @@ import type { ProgressOption } from '../data/progress';
 import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb';
 import type { Backend, Engine } from '../engine/engine';
 import { PostgresEngine } from '../engine/postgres';
+import { emptyCleaningMessage, emptyModellingTableMessage } from './dataProblems';
 import { readFeatureTable, type FeatureTable } from '../features/featureTable';
 import { buildModellingTable, type BuildModellingTableResult } from '../features/modellingTable';
 import type { FeatureMode, FeatureSwitches } from '../features/modes';
@@ -60,6 +64,14 @@ export interface PipelineResult {
 }
 
 /**
+ * No DuckDB memory limit by default (DuckDB's own: 80% of RAM). Measured (bench/results.md): without a limit
+ * the raw, step-1 and cleaned tables peak at ~3.2 GB RSS at 9M rows; a '1500MB' limit keeps 9M at 1.9 GB but
+ * spilling makes cleaning ~4x slower, and at 20M the cleaning's hash aggregate then fails with Out of Memory.
+ * Pass `duckdb.memoryLimit` to bound memory on small machines. Each run spills into a folder of its own
+ * (removed on close), so concurrent runs never share spill files and nothing lands in the working directory.
+ */
+
+/**
  * Load → clean → features → columnar hand-off: the event-level half of the study in one call, shared by the CLI,
  * the notebooks and the benchmark. Files are always parsed and validated by DuckDB; with the postgres backend
  * the validated events are then copied into PostgreSQL with COPY and every later stage runs there.
@@ -67,11 +79,24 @@ export interface PipelineResult {
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const backend = options.backend ?? 'duckdb';
-  const loader = await DuckDbEngine.open(options.duckdb);
+  const spill = options.duckdb?.tempDirectory ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'purchase-prediction-duckdb-'));
+  const loader = await DuckDbEngine.open({
+    ...options.duckdb,
+    // `??`, not a default spread under the options: an option given as undefined must not erase the default.
+    tempDirectory: options.duckdb?.tempDirectory ?? spill ?? undefined,
+  })
+    .catch((err: unknown) => {
+      if (spill) fs.rmSync(spill, { recursive: true, force: true });
+      throw err;
+    });
   let engine: Engine = loader;
   const close = async () => {
-    if (engine !== loader) await engine.close();
-    await loader.close();
+    try {
+      if (engine !== loader) await engine.close();
+      await loader.close();
+    } finally {
+      if (spill) fs.rmSync(spill, { recursive: true, force: true });
+    }
   };
   try {
     if (backend !== 'duckdb' && backend !== 'postgres') {
@@ -92,6 +117,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       await stage('copyToPostgres', () => copyEventsToPostgres(loader, engine as PostgresEngine, { progress: options.progress }));
     }
     const funnel = await stage('clean', () => cleanEvents(engine));
+    const empty = emptyCleaningMessage(funnel);
+    if (empty) throw new Error(empty);
     const features = await stage('features', () =>
       buildModellingTable(engine, {
         mode: options.mode,
@@ -99,6 +126,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         refDate: options.refDate,
         wideBrandTable: options.wideBrandTable,
       }));
+    const noRows = emptyModellingTableMessage(features.rows, funnel);
+    if (noRows) throw new Error(noRows);
     const table = await stage('read', () => readFeatureTable(engine));
     return { engine, loader, load, funnel, features, table, timings, close };
   } catch (err) {

@@ -15,6 +15,8 @@ export function funnel(steps: FunnelStep[], options: { title?: string } = {}): F
         y: steps.map((s) => s.title),
         x: steps.map((s) => s.rows),
         textinfo: 'value+percent initial',
+        // Exact row counts with thousands separators (plotly's default SI format shows 1.073368M).
+        texttemplate: '%{value:,}<br>%{percentInitial:.1%}',
       }),
     ],
     layout: { ...baseLayout(options.title ?? 'Cleaning funnel', 'rows', 'step'), margin: { l: 260 } },

@@ -19,4 +19,5 @@ test('funnel: steps top to bottom with their row counts', () => {
   assert.deepEqual(f.y, ['raw', 'cosmetics only', 'price > 0', 'no removals', 'multi-session users']);
   assert.deepEqual(f.x, [8738120, 6674080, 6660929, 5653127, 4269438]);
   assert.equal(f.textinfo, 'value+percent initial');
+  assert.equal(f.texttemplate, '%{value:,}<br>%{percentInitial:.1%}');
 });

@@ -1,0 +1,65 @@
+/** `report`: the project's main job, executing the study's notebooks into HTML, PNG figures and the model table. */
+import { relative } from 'node:path';
+import { BACKENDS, type Backend } from '../engine/engine';
+import { FEATURE_MODES, type FeatureMode } from '../features/modes';
+import { checkRefDate } from '../features/modellingTable';
+import { runReport } from '../report/runReport';
+import { intOption, parseOptions, type Command } from './command';
+
+const HELP = `usage: purchase-prediction report [--data DIR] [--out DIR] [--seed N] [--backend duckdb|postgres] [--mode seed|fixed] [--ref-date YYYY-MM-DD]
+Executes the notebooks (notebooks/eda_feature_eng.ipynb, notebooks/modeling.ipynb, and
+notebooks/honest_evaluation.ipynb when present) headless in fresh tslab kernels and writes into DIR:
+  <notebook>.html              self-contained page (plotly.js inlined, viewable offline)
+  <notebook>.ipynb             the executed notebook
+  figures/<name>.png           every figure, rendered by headless Chromium
+  model_performance.csv, .md   the model performance table
+  --data DIR      Kaggle month files (default data/default)
+  --out DIR       report folder (default reports)
+  --seed N        seed of the split, resampling and models (default 42)
+  --backend B     duckdb (default) or postgres (uses the PG* environment variables)
+  --mode M        seed (the study's feature SQL, default) or fixed (its quirks corrected)
+  --ref-date D    reference date for recency (default: the day after the last event)
+A failing cell stops the run with the notebook, the cell and the error; the previous report stays as it was.`;
+
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+export const command: Command = {
+  help: HELP,
+  async run(argv: string[]): Promise<number> {
+    const values = parseOptions(argv, {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      backend: { type: 'string' },
+      mode: { type: 'string' },
+      'ref-date': { type: 'string' },
+    });
+    const backend = (values.backend ?? 'duckdb') as Backend;
+    if (!BACKENDS.includes(backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, got '${backend}'`);
+    const mode = (values.mode ?? 'seed') as FeatureMode;
+    if (!FEATURE_MODES.includes(mode)) throw new Error(`--mode must be one of ${FEATURE_MODES.join(', ')}, got '${mode}'`);
+    const refDate = values['ref-date'] === undefined ? undefined : checkRefDate(values['ref-date']);
+    const result = await runReport({
+      data: values.data ?? 'data/default',
+      out: values.out ?? 'reports',
+      seed: intOption(values, 'seed') ?? 42,
+      backend,
+      mode,
+      refDate,
+      log: (line) => console.error(line),
+    });
+    console.log('report written:');
+    for (const page of result.html) console.log(`  ${display(page)}`);
+    if (result.figures.length > 0) {
+      console.log(`  ${display(result.figures[0].replace(/[\\/][^\\/]*$/, ''))}/ (${result.figures.length} PNG figures)`);
+    }
+    if (result.modelTable) console.log(`  ${display(result.modelTable.csv)}\n  ${display(result.modelTable.markdown)}`);
+    for (const file of result.extraFiles) console.log(`  ${display(file)}`);
+    const cpu = result.cpuSeconds === undefined ? '' : `, ${result.cpuSeconds.toFixed(0)} s CPU`;
+    console.log(`done in ${result.seconds.toFixed(1)} s${cpu}`);
+    return 0;
+  },
+};

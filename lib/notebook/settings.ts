@@ -1,0 +1,66 @@
+/**
+ * The parameters cell of every notebook: what `readNotebookParameters()` gives (data folder, backend,
+ * seed, figure folder) plus the feature mode and the report folder, each overridable in the cell itself.
+ * A reader who opens a notebook by hand changes a value in the one `notebookSettings({...})` call.
+ */
+import { resolve } from 'node:path';
+import type { Backend } from '../engine/engine';
+import { BACKENDS } from '../engine/engine';
+import { FEATURE_MODES, type FeatureMode } from '../features/modes';
+import { readNotebookParameters } from '../report/notebookParameters';
+
+/** Environment variables the report command sets beyond those of `NOTEBOOK_ENV`. */
+export const REPORT_ENV = {
+  /** Feature mode: `seed` (the study's SQL, quirks included) or `fixed`. */
+  mode: 'PURCHASE_MODE',
+  /** Folder of the report run: the hand-off between notebooks and the model table files go there. */
+  reportDir: 'PURCHASE_REPORT_DIR',
+} as const;
+
+/** Everything a notebook needs to know about its run. */
+export type NotebookSettings = {
+  /** Folder of the month CSV files (absolute). */
+  dataDir: string;
+  backend: Backend;
+  mode: FeatureMode;
+  seed: number;
+  refDate: string | undefined;
+  /** Where `showFigure` records figure specs for the PNG export; undefined: display only. */
+  figureDir: string | undefined;
+  /** Where notebooks write files for later notebooks and the report (absolute). */
+  reportDir: string;
+};
+
+/** Defaults of a hand-run notebook: the embedded default data, results under `reports/`. */
+export const SETTINGS_DEFAULTS = { dataDir: 'data/default', mode: 'seed', reportDir: 'reports' } as const;
+
+/**
+ * Reads the run's settings from the environment (set by the report command) and applies `overrides`
+ * on top, validating the backend and mode so a typo fails in the first cell, not deep in the pipeline.
+ */
+export function notebookSettings(
+  overrides: Partial<NotebookSettings> = {},
+  env: Record<string, string | undefined> = process.env,
+): NotebookSettings {
+  const params = readNotebookParameters(env);
+  const fromEnv = (name: string): string | undefined => (env[name] ? env[name] : undefined);
+  // readNotebookParameters falls back to 'data' (the folder of all data sets); notebooks want the default set.
+  const dataDir = overrides.dataDir ?? (env.PURCHASE_DATA_DIR ? params.dataDir : SETTINGS_DEFAULTS.dataDir);
+  const settings: NotebookSettings = {
+    dataDir: resolve(dataDir),
+    backend: (overrides.backend ?? params.backend) as Backend,
+    mode: (overrides.mode ?? fromEnv(REPORT_ENV.mode) ?? SETTINGS_DEFAULTS.mode) as FeatureMode,
+    seed: overrides.seed ?? params.seed,
+    refDate: overrides.refDate ?? params.refDate,
+    figureDir: overrides.figureDir ?? params.figureDir,
+    reportDir: resolve(overrides.reportDir ?? fromEnv(REPORT_ENV.reportDir) ?? SETTINGS_DEFAULTS.reportDir),
+  };
+  if (!BACKENDS.includes(settings.backend)) {
+    throw new Error(`backend must be one of ${BACKENDS.join(', ')}, got '${settings.backend}'`);
+  }
+  if (!FEATURE_MODES.includes(settings.mode)) {
+    throw new Error(`mode must be one of ${FEATURE_MODES.join(', ')}, got '${settings.mode}'`);
+  }
+  if (!Number.isInteger(settings.seed)) throw new Error(`seed must be an integer, got ${settings.seed}`);
+  return settings;
+}

@@ -1,0 +1,215 @@
+/**
+ * The project's main job: execute the study's notebooks headless, then export every recorded figure as
+ * PNG and put the report in place.
+ *
+ * The notebooks run in order, each in a fresh kernel. The first (EDA) runs the pipeline once and saves the
+ * modelling table to the run's work folder; the modelling notebook reads it instead of loading, cleaning and
+ * building features again (that is most of a run's time). Each notebook records its figures as JSON specs
+ * (see lib/notebook/figureRecorder.ts); all of them are rendered to PNG in one Chromium session at the end.
+ *
+ * Everything is produced in a work folder inside `out` and moved into place only after every step worked:
+ * the HTML pages last, so a stopped or failed run never leaves a complete-looking half report.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Backend } from '../engine/engine';
+import type { FeatureMode } from '../features/modes';
+import { readRecordedFigures } from '../notebook/figureRecorder';
+import { MODEL_TABLE_FILES } from '../notebook/modelTableFiles';
+import { REPORT_ENV } from '../notebook/settings';
+import { moveFileAtomic } from './atomicWrite';
+import { cpuSecondsWithChildren } from './cpuTime';
+import { executeNotebook, REPOSITORY_ROOT } from './notebook';
+import { notebookEnvironment } from './notebookParameters';
+import { renderPng } from './png';
+
+/**
+ * The report's notebooks; `optional` ones are skipped when their file is absent. Notebooks of one `lane` run in
+ * order (modeling reads the table eda_feature_eng hands off); lanes run side by side, one kernel each, which
+ * on two cores cuts the report's wall time to about its longest lane.
+ */
+export const REPORT_NOTEBOOKS: readonly { name: string; optional: boolean; lane: number }[] = [
+  { name: 'eda_feature_eng', optional: false, lane: 0 },
+  { name: 'modeling', optional: false, lane: 0 },
+  { name: 'honest_evaluation', optional: true, lane: 1 },
+];
+
+/** Files a notebook may leave in the work folder that the report publishes beside the pages. */
+export const REPORT_EXTRA_FILES = ['honest_targets.csv'] as const;
+
+/**
+ * Preloads of headless kernels: folder imports resolved to their index.ts (kernelDirectoryImports.cjs),
+ * no watching of source files (kernelNoWatch.cjs).
+ */
+export const KERNEL_PRELOADS = [join(__dirname, 'kernelDirectoryImports.cjs'), join(__dirname, 'kernelNoWatch.cjs')];
+
+/** NODE_OPTIONS of a headless kernel: the caller's options plus the preloads. */
+export function kernelNodeOptions(base: string | undefined = process.env.NODE_OPTIONS): string {
+  return [base ?? '', ...KERNEL_PRELOADS.map((p) => `--require ${p}`)].join(' ').trim();
+}
+
+/** Name prefix of a run's hidden work folder inside the report folder. */
+const WORK_PREFIX = '.report-work-';
+
+/** Folder of the notebooks in the repository. */
+export const NOTEBOOKS_DIR = join(REPOSITORY_ROOT, 'notebooks');
+
+/** Options of {@link runReport}. */
+export type ReportOptions = {
+  /** Folder of the month CSV files. */
+  data: string;
+  /** Report folder: `<name>.html`, `<name>.ipynb`, `figures/*.png`, `model_performance.{csv,md}`. */
+  out: string;
+  seed?: number;
+  backend?: Backend;
+  mode?: FeatureMode;
+  /** Reference date for recency, `YYYY-MM-DD` (default: the day after the last event). */
+  refDate?: string;
+  /** Notebooks to run instead of {@link REPORT_NOTEBOOKS} (absolute paths; tests use this). */
+  notebooks?: string[];
+  /** Per-cell timeout in seconds (default 1800). */
+  timeoutSeconds?: number;
+  /** Receives progress lines (default: none). */
+  log?: (line: string) => void;
+};
+
+/** What a report run produced, with absolute paths. */
+export type ReportResult = {
+  html: string[];
+  figures: string[];
+  modelTable: { csv: string; markdown: string } | undefined;
+  /** Other published files (e.g. the honest targeting list). */
+  extraFiles: string[];
+  /** Wall-clock seconds of the whole run. */
+  seconds: number;
+  /** CPU seconds of this process and everything it ran (kernels, Chromium); undefined off Linux. */
+  cpuSeconds: number | undefined;
+};
+
+/** The notebook files of a default report: the fixed list, optional ones only when present. */
+export function reportNotebookPaths(dir: string = NOTEBOOKS_DIR): string[] {
+  return reportNotebookLanes(dir).flat();
+}
+
+/** The default notebooks grouped by lane (each lane in order); absent optional notebooks left out. */
+export function reportNotebookLanes(dir: string = NOTEBOOKS_DIR): string[][] {
+  const lanes: string[][] = [];
+  for (const { name, optional, lane } of REPORT_NOTEBOOKS) {
+    const path = join(dir, `${name}.ipynb`);
+    if (optional && !existsSync(path)) continue;
+    (lanes[lane] ??= []).push(path);
+  }
+  return lanes.filter((l) => l && l.length > 0);
+}
+
+function notebookName(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(/\.ipynb$/i, '');
+}
+
+/**
+ * Runs the report. Rejects on the first failing notebook: a cell failure is a `NotebookCellError` whose
+ * message names the notebook, the cell number, its source and the error; nothing is moved into `out` then.
+ */
+export async function runReport(options: ReportOptions): Promise<ReportResult> {
+  const started = performance.now();
+  const cpuAtStart = cpuSecondsWithChildren();
+  const log = options.log ?? (() => {});
+  const out = resolve(options.out);
+  const data = resolve(options.data);
+  if (!existsSync(data)) throw new Error(`data folder not found: ${data}`);
+  // Explicit notebooks (tests) run one after another; the default ones in their lanes.
+  const lanes = options.notebooks ? [options.notebooks] : reportNotebookLanes();
+  const notebooks = lanes.flat();
+  mkdirSync(out, { recursive: true });
+  // A run killed outright (SIGKILL, power loss) cannot clean up: its work folder goes now.
+  for (const entry of readdirSync(out)) {
+    if (entry.startsWith(WORK_PREFIX)) rmSync(join(out, entry), { recursive: true, force: true });
+  }
+  // Inside `out`, so the final moves are renames on one file system.
+  const work = mkdtempSync(join(out, WORK_PREFIX));
+  try {
+    const pngDir = join(work, 'figures');
+    const figureSpecs = notebooks.map((notebook) => ({
+      notebook: notebookName(notebook),
+      dir: join(work, 'figure-specs', notebookName(notebook)),
+    }));
+    const runNotebook = async (notebook: string) => {
+      const name = notebookName(notebook);
+      const figureDir = join(work, 'figure-specs', name);
+      const env = {
+        NODE_OPTIONS: kernelNodeOptions(),
+        ...notebookEnvironment({ dataDir: data, backend: options.backend, seed: options.seed, refDate: options.refDate, figureDir }),
+        ...(options.mode ? { [REPORT_ENV.mode]: options.mode } : {}),
+        [REPORT_ENV.reportDir]: work,
+      };
+      log(`report: running ${name}.ipynb ...`);
+      const { seconds } = await executeNotebook({ notebook, outHtml: join(work, `${name}.html`), env, timeoutSeconds: options.timeoutSeconds });
+      log(`report: ${name}.ipynb done in ${seconds.toFixed(1)} s`);
+    };
+    // allSettled, so a failing lane never leaves the other one writing into a removed work folder.
+    const outcomes = await Promise.allSettled(
+      lanes.map(async (lane) => {
+        for (const notebook of lane) await runNotebook(notebook);
+      }),
+    );
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    const pages = notebooks.map(notebookName);
+
+    // One PNG per recorded figure; two notebooks using one name would overwrite each other's file.
+    const owner = new Map<string, string>();
+    const requests = figureSpecs.flatMap(({ notebook, dir }) =>
+      readRecordedFigures(dir).map((figure) => {
+        const previous = owner.get(figure.name);
+        if (previous) throw new Error(`figure name '${figure.name}' is used by both ${previous} and ${notebook}`);
+        owner.set(figure.name, notebook);
+        return { fig: figure.fig, width: figure.width, height: figure.height, path: join(pngDir, `${figure.name}.png`) };
+      }),
+    );
+    const pngStarted = performance.now();
+    mkdirSync(pngDir, { recursive: true });
+    await renderPng(requests);
+    log(`report: ${requests.length} PNG figures rendered in ${((performance.now() - pngStarted) / 1000).toFixed(1)} s`);
+
+    const result = publish(work, out, pages);
+    const cpuAtEnd = cpuSecondsWithChildren();
+    return {
+      ...result,
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the finished report from `work` into `out`: first the old pages go (from here on `out` holds no
+ * page until the new ones arrive), then figures and tables, the pages last.
+ */
+function publish(work: string, out: string, pages: string[]): Omit<ReportResult, 'seconds' | 'cpuSeconds'> {
+  for (const page of pages) rmSync(join(out, `${page}.html`), { force: true });
+  const figuresOut = join(out, 'figures');
+  rmSync(figuresOut, { recursive: true, force: true });
+  renameSync(join(work, 'figures'), figuresOut);
+  const figures = readdirSync(figuresOut).sort().map((f) => join(figuresOut, f));
+
+  let modelTable: ReportResult['modelTable'];
+  if (existsSync(join(work, MODEL_TABLE_FILES.csv))) {
+    modelTable = { csv: join(out, MODEL_TABLE_FILES.csv), markdown: join(out, MODEL_TABLE_FILES.markdown) };
+    moveFileAtomic(join(work, MODEL_TABLE_FILES.csv), modelTable.csv);
+    moveFileAtomic(join(work, MODEL_TABLE_FILES.markdown), modelTable.markdown);
+  }
+  const extraFiles: string[] = [];
+  for (const file of REPORT_EXTRA_FILES) {
+    if (!existsSync(join(work, file))) continue;
+    moveFileAtomic(join(work, file), join(out, file));
+    extraFiles.push(join(out, file));
+  }
+  const html = pages.map((page) => {
+    moveFileAtomic(join(work, `${page}.ipynb`), join(out, `${page}.ipynb`));
+    moveFileAtomic(join(work, `${page}.html`), join(out, `${page}.html`));
+    return join(out, `${page}.html`);
+  });
+  return { html, figures, modelTable, extraFiles };
+}
