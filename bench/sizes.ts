@@ -1,0 +1,35 @@
+/**
+ * The data sizes the benchmark measures. Rows per user are not constant in the generator (measured on
+ * Oct+Nov: 8.6 at 116k users, 9.6 at 420k-1M), so users were picked by generating: 9M is the generator's
+ * full size (FULL_SIZE_USERS, near the real Oct+Nov 8,738,120 rows), 20M the five public months (~20.7M).
+ */
+import { FULL_SIZE_USERS } from '../lib/data/generate';
+
+export interface BenchSize {
+  /** Label used on the command line, in folder names and in the tables, e.g. '9M'. */
+  label: string;
+  users: number;
+  months: string[];
+}
+
+const TWO_MONTHS = ['2019-Oct', '2019-Nov'];
+const FIVE_MONTHS = ['2019-Oct', '2019-Nov', '2019-Dec', '2020-Jan', '2020-Feb'];
+
+export const BENCH_SIZES: readonly BenchSize[] = [
+  { label: '1M', users: 116_500, months: TWO_MONTHS },
+  { label: '4M', users: 420_000, months: TWO_MONTHS },
+  { label: '9M', users: FULL_SIZE_USERS, months: TWO_MONTHS },
+  { label: '20M', users: 2_100_000, months: FIVE_MONTHS },
+];
+
+/** The sizes named in `list` ('1M,4M'), in the catalogue's order; throws on an unknown label. */
+export function selectSizes(list: string | undefined): BenchSize[] {
+  if (list === undefined) return [...BENCH_SIZES];
+  const wanted = list.split(',').map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
+  for (const w of wanted) {
+    if (!BENCH_SIZES.some((s) => s.label === w)) {
+      throw new Error(`unknown size '${w}': expected some of ${BENCH_SIZES.map((s) => s.label).join(',')}`);
+    }
+  }
+  return BENCH_SIZES.filter((s) => wanted.includes(s.label));
+}
