@@ -1,4 +1,4 @@
-import type { Classifier } from './estimator';
+import { labelsFromProba, type Classifier } from './estimator';
 import type { Labels, Matrix } from '../prep/matrix';
 import { createRng } from '../random';
 import { assertFitInput, assertPredictInput } from './validate';
@@ -41,10 +41,7 @@ export class DecisionTreeClassifier implements Classifier {
 
   /** Class with the larger leaf fraction; an exact 0.5 tie goes to 0 (sklearn's argmax takes the first). */
   predict(X: Matrix): Labels {
-    const p = this.predictProba(X);
-    const out = new Uint8Array(p.length);
-    for (let i = 0; i < p.length; i++) out[i] = p[i] > 0.5 ? 1 : 0;
-    return out;
+    return labelsFromProba(this.predictProba(X));
   }
 
   /** The fitted node arrays (pre-order, left child first, like sklearn's `tree_`). */

@@ -14,3 +14,13 @@ export interface Classifier {
   /** Hard 0/1 predictions (the model's own rule; 0.5 on the probability unless the model says otherwise). */
   predict(X: Matrix): Labels;
 }
+
+/**
+ * Hard labels from P(y = 1): 1 where the probability is above 0.5. An exact 0.5 goes to class 0, as
+ * scikit-learn's predict takes argmax over the classes and argmax returns the first (smaller) label.
+ */
+export function labelsFromProba(proba: ArrayLike<number>): Labels {
+  const out = new Uint8Array(proba.length);
+  for (let i = 0; i < proba.length; i++) out[i] = proba[i] > 0.5 ? 1 : 0;
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Labels, Matrix } from '../prep/matrix';
-import type { Classifier } from './estimator';
+import { labelsFromProba, type Classifier } from './estimator';
 import { assertFitInput, assertPredictInput } from './validate';
 
 /**
@@ -311,10 +311,7 @@ export class KNearestNeighbors implements Classifier {
 
   /** Majority label; ties → 0. */
   predict(X: Matrix): Labels {
-    const proba = this.predictProba(X);
-    const out = new Uint8Array(proba.length);
-    for (let i = 0; i < proba.length; i++) out[i] = proba[i] > 0.5 ? 1 : 0;
-    return out;
+    return labelsFromProba(this.predictProba(X));
   }
 }
 

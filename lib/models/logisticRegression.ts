@@ -1,5 +1,5 @@
 import type { Labels, Matrix } from '../prep/matrix';
-import type { Classifier } from './estimator';
+import { labelsFromProba, type Classifier } from './estimator';
 import { assertFitInput, assertPredictInput } from './validate';
 
 /** Options of {@link LogisticRegression}, named after scikit-learn's (camelCase). */
@@ -163,10 +163,7 @@ export class LogisticRegression implements Classifier {
 
   /** 1 where the decision function is positive (probability > 0.5), as sklearn. */
   predict(X: Matrix): Labels {
-    const proba = this.predictProba(X);
-    const out = new Uint8Array(proba.length);
-    for (let i = 0; i < proba.length; i++) out[i] = proba[i] > 0.5 ? 1 : 0;
-    return out;
+    return labelsFromProba(this.predictProba(X));
   }
 
   /** Penalised objective at theta; fills `z` with the margins when given. */

@@ -1,4 +1,4 @@
-import type { Classifier } from './estimator';
+import { labelsFromProba, type Classifier } from './estimator';
 import type { Labels, Matrix } from '../prep/matrix';
 import { createRng } from '../random';
 import { assertFitInput, assertPredictInput } from './validate';
@@ -66,10 +66,7 @@ export class RandomForestClassifier implements Classifier {
 
   /** Class 1 when the averaged probability exceeds 0.5 (sklearn's argmax; a tie goes to 0). */
   predict(X: Matrix): Labels {
-    const p = this.predictProba(X);
-    const out = new Uint8Array(p.length);
-    for (let i = 0; i < p.length; i++) out[i] = p[i] > 0.5 ? 1 : 0;
-    return out;
+    return labelsFromProba(this.predictProba(X));
   }
 
   /** The fitted trees' node arrays. */

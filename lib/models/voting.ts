@@ -1,5 +1,5 @@
 import type { Labels, Matrix } from '../prep/matrix';
-import type { Classifier } from './estimator';
+import { labelsFromProba, type Classifier } from './estimator';
 import { assertFitInput } from './validate';
 
 /** Options of {@link VotingClassifier}, as scikit-learn's. */
@@ -54,9 +54,6 @@ export class VotingClassifier implements Classifier {
 
   /** Majority label (hard) or argmax of the mean probability (soft); ties → 0. */
   predict(X: Matrix): Labels {
-    const share = this.predictProba(X);
-    const out = new Uint8Array(X.rows);
-    for (let i = 0; i < X.rows; i++) out[i] = share[i] > 0.5 ? 1 : 0;
-    return out;
+    return labelsFromProba(this.predictProba(X));
   }
 }

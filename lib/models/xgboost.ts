@@ -1,5 +1,5 @@
 import type { Labels, Matrix } from '../prep/matrix';
-import type { Classifier } from './estimator';
+import { labelsFromProba, type Classifier } from './estimator';
 import { assertFitInput, assertPredictInput } from './validate';
 import { featureImportanceOf, parseXGBoostModel, type ImportanceType, type ParsedXGBoostModel } from './xgboostModelDump';
 
@@ -152,10 +152,7 @@ export class XGBoostClassifier implements Classifier {
 
   /** 1 where P(y = 1) > 0.5, as XGBClassifier.predict. */
   predict(X: Matrix): Labels {
-    const proba = this.predictProba(X);
-    const out = new Uint8Array(proba.length);
-    for (let i = 0; i < proba.length; i++) out[i] = proba[i] > 0.5 ? 1 : 0;
-    return out;
+    return labelsFromProba(this.predictProba(X));
   }
 
   /** The trained trees, read from the booster's saved model. */

@@ -1,3 +1,4 @@
+import { labelsFromProba } from '../models/estimator';
 import { knnSweep, type KnnSweepResult } from '../models/knn';
 import { XGBoostClassifier } from '../models/xgboost';
 import type { Labels } from '../prep/matrix';
@@ -57,7 +58,7 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
       chosenK = sweep.bestK;
       const scores = sweep.probabilities[chosenK - 1];
       // sklearn's k-NN predict takes the majority; a tie (possible for even k) goes to class 0.
-      const predictions = Uint8Array.from(scores, (p) => (p > 0.5 ? 1 : 0));
+      const predictions = labelsFromProba(scores);
       report(evaluateModel('knn', data.yTest, predictions, scores, { fitSeconds: 0, predictSeconds: sweepSeconds }));
       continue;
     }
@@ -120,5 +121,5 @@ export function combineVotes(
     for (let i = 0; i < n; i++) scores[i] += part[i];
   }
   for (let i = 0; i < n; i++) scores[i] /= members.length;
-  return { scores, predictions: Uint8Array.from(scores, (s) => (s > 0.5 ? 1 : 0)) };
+  return { scores, predictions: labelsFromProba(scores) };
 }
