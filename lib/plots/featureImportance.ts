@@ -21,13 +21,18 @@ export function featureImportance(
         x: sorted.map((s) => s.importance),
         y: sorted.map((s) => s.feature),
         text: sorted.map((s) => String(s.importance)),
-        textposition: 'auto',
+        // Labels outside the bars, upright: inside short bars plotly would rotate them.
+        textposition: 'outside',
+        textangle: 0,
+        cliponaxis: false,
       },
     ],
     layout: {
       ...baseLayout(options.title ?? 'Feature importance', options.xTitle ?? 'importance (number of splits)', 'feature'),
       height: Math.max(400, 28 * sorted.length + 120),
       margin: { l: 200 },
+      // automargin keeps the axis title clear of the longest feature name.
+      yaxis: { title: { text: 'feature', standoff: 25 }, automargin: true, ticksuffix: ' ' },
     },
   };
 }
