@@ -32,11 +32,34 @@ let loading: Promise<void> | null = null;
 /** Load the XGBoost WebAssembly module (idempotent). Must complete before the first fit. */
 export function loadXGBoost(): Promise<void> {
   if (!loading) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ready = require('ml-xgboost') as Promise<MlXGBoostConstructor>;
-    loading = ready.then((cls) => { boosterClass = cls; });
+    // Under Node, Emscripten's loader first tries a streaming compile from a file path, fails, says so on the
+    // console ("wasm streaming compile failed ... falling back to ArrayBuffer instantiation") and then loads
+    // fine. That harmless notice would look like an error in every notebook, so it alone is filtered out.
+    const restore = filterConsole(/wasm streaming compile failed|falling back to ArrayBuffer instantiation/);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const ready = require('ml-xgboost') as Promise<MlXGBoostConstructor>;
+      loading = ready.then(
+        (cls) => { restore(); boosterClass = cls; },
+        (err: unknown) => { restore(); throw err; },
+      );
+    } catch (err) {
+      restore();
+      throw err;
+    }
   }
   return loading;
+}
+
+/** Drop console.warn/error messages matching `pattern` until the returned function is called. */
+function filterConsole(pattern: RegExp): () => void {
+  const { warn, error } = console;
+  const keep = (write: (...args: unknown[]) => void) => (...args: unknown[]) => {
+    if (!pattern.test(args.map(String).join(' '))) write(...args);
+  };
+  console.warn = keep(warn);
+  console.error = keep(error);
+  return () => { console.warn = warn; console.error = error; };
 }
 
 const boosterFinalizer = new FinalizationRegistry<MlXGBoostBooster>((booster) => booster.free());

@@ -17,7 +17,8 @@ export function confusionHeatmap(counts: ConfusionCounts, options: { title?: str
   ];
   const max = Math.max(counts.tn, counts.fp, counts.fn, counts.tp);
   const layout = baseLayout(options.title ?? 'Confusion matrix', 'predicted', 'actual');
-  layout.yaxis = { ...layout.yaxis, autorange: 'reversed' };
+  // automargin: the class names on the y axis would otherwise be cut at the left edge.
+  layout.yaxis = { ...layout.yaxis, autorange: 'reversed', automargin: true };
   layout.annotations = z.flatMap((row, i) =>
     row.map((value, j) => ({
       x: labels[j],
