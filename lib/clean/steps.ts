@@ -5,7 +5,7 @@
 import { EVENT_COLUMNS } from '../data/schema';
 
 /** The event columns in table order, qualified by `alias` (so joins never add columns). */
-function columns(alias: string): string {
+export function columns(alias: string): string {
   return EVENT_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 }
 
@@ -49,19 +49,32 @@ LEFT JOIN first_purchase f ON f.user_id = e.user_id
 WHERE f.user_id IS NULL OR e.event_time <= f.first_purchase_time`;
 }
 
-/** Step 2: cosmetics only, i.e. rows without a category_code (the loader stores empty as NULL; '' counts as empty too). */
+/**
+ * The row filters of steps 2, 3 and 4 as conditions on the columns of `alias` (one place, so the step views and
+ * any query that applies the steps in one pass agree exactly). Each is a plain per-row predicate.
+ */
+export const STEP_CONDITIONS = {
+  /** Step 2: rows without a category_code (the loader stores empty as NULL; '' counts as empty too). */
+  cosmeticsOnly: (alias: string) => `(${alias}.category_code IS NULL OR ${alias}.category_code = '')`,
+  /** Step 3: strictly positive prices (drops refunds, zero prices and missing prices). */
+  positivePrice: (alias: string) => `(${alias}.price > 0)`,
+  /** Step 4: view, cart and purchase rows (drops remove_from_cart). */
+  noRemoveFromCart: (alias: string) => `(${alias}.event_type IN ('view', 'cart', 'purchase'))`,
+} as const;
+
+/** Step 2: cosmetics only, i.e. rows without a category_code. */
 export function cosmeticsOnlySql(previous: string): string {
-  return `SELECT * FROM ${previous} WHERE category_code IS NULL OR category_code = ''`;
+  return `SELECT * FROM ${previous} p WHERE ${STEP_CONDITIONS.cosmeticsOnly('p')}`;
 }
 
-/** Step 3: strictly positive prices (drops refunds, zero prices and missing prices). */
+/** Step 3: strictly positive prices. */
 export function positivePriceSql(previous: string): string {
-  return `SELECT * FROM ${previous} WHERE price > 0`;
+  return `SELECT * FROM ${previous} p WHERE ${STEP_CONDITIONS.positivePrice('p')}`;
 }
 
 /** Step 4: drop remove_from_cart (keeps view, cart, purchase). */
 export function noRemoveFromCartSql(previous: string): string {
-  return `SELECT * FROM ${previous} WHERE event_type IN ('view', 'cart', 'purchase')`;
+  return `SELECT * FROM ${previous} p WHERE ${STEP_CONDITIONS.noRemoveFromCart('p')}`;
 }
 
 /**

@@ -64,12 +64,15 @@ export interface PipelineResult {
 }
 
 /**
- * No DuckDB memory limit by default (DuckDB's own: 80% of RAM). Measured (bench/results.md): without a limit
- * the raw, step-1 and cleaned tables peak at ~3.2 GB RSS at 9M rows; a '1500MB' limit keeps 9M at 1.9 GB but
- * spilling makes cleaning ~4x slower, and at 20M the cleaning's hash aggregate then fails with Out of Memory.
- * Pass `duckdb.memoryLimit` to bound memory on small machines. Each run spills into a folder of its own
- * (removed on close), so concurrent runs never share spill files and nothing lands in the working directory.
+ * DuckDB memory limit of a pipeline run unless `duckdb.memoryLimit` says otherwise. Measured (bench/results.md,
+ * 2 cores): DuckDB itself plus Node and DuckDB's untracked allocations peak at ~0.45 GB above the limit, so
+ * '1200MB' keeps 9M and 20M events under 2 GiB RSS; '1500MB' reached 2.1 GB at 20M. Beyond the limit DuckDB
+ * spills table blocks to its temp folder; with the hash deduplication (lib/clean/hashDedup.ts) no statement
+ * needs a big hash table any more, so spilling costs little at 9M (same time as without a limit).
+ * Each run spills into a folder of its own (removed on close), so concurrent runs never share spill files and
+ * nothing lands in the working directory.
  */
+export const DEFAULT_PIPELINE_MEMORY_LIMIT = '1200MB';
 
 /**
  * Load → clean → features → columnar hand-off: the event-level half of the study in one call, shared by the CLI,
@@ -83,6 +86,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const loader = await DuckDbEngine.open({
     ...options.duckdb,
     // `??`, not a default spread under the options: an option given as undefined must not erase the default.
+    memoryLimit: options.duckdb?.memoryLimit ?? DEFAULT_PIPELINE_MEMORY_LIMIT,
+    // Every stage orders its own output where order matters (readFeatureTable orders by user); unordered
+    // inserts save memory and time in every CREATE TABLE AS.
+    preserveInsertionOrder: options.duckdb?.preserveInsertionOrder ?? false,
     tempDirectory: options.duckdb?.tempDirectory ?? spill ?? undefined,
   })
     .catch((err: unknown) => {
