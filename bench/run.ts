@@ -17,7 +17,7 @@ import { checkTargets, formatResults, type BenchResults, type CommandRun, type M
 import { selectSizes } from './sizes';
 
 /** DuckDB memory limit of the memory-bounded variant measured at full size. */
-const BOUNDED_MEMORY_LIMIT = '1500MB';
+const BOUNDED_MEMORY_LIMIT = '800MB';
 
 /** The size whose modelling table the models are trained on, and the gzip comparison is made at. */
 const FULL_SIZE = '9M';
