@@ -2,6 +2,7 @@
 import type { Engine } from '../engine/engine';
 import { dialectOf, type Dialect } from '../engine/dialect';
 import type { FeatureSwitches } from './modes';
+import { CLEAN_EVENTS_TABLE } from '../clean/clean';
 
 /** Names of the intermediate tables, kept after a build so notebooks can read them. */
 export const FEATURE_TABLES = {
@@ -18,7 +19,8 @@ export const FEATURE_TABLES = {
 } as const;
 
 /** Default names of the input (cleaned events) and the output (modelling table). */
-export const CLEAN_EVENTS_TABLE = 'clean_events';
+// The cleaned table is the cleaning stage's output: one name, owned there.
+export { CLEAN_EVENTS_TABLE };
 export const MODELLING_TABLE = 'modelling_table';
 
 export interface FeatureContext {
