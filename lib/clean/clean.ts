@@ -22,6 +22,7 @@ import {
   repeatedHashesSql,
   stepCountsByHashSql,
 } from './hashDedup';
+import { checkTableName } from '../engine/tableName';
 import {
   cosmeticsOnlySql,
   firstPurchaseRowsWithDuplicatesSql,
@@ -67,21 +68,14 @@ export function cleanTables(target: string = CLEAN_EVENTS_TABLE): CleanTables {
   };
 }
 
-// Table names are spliced into SQL, so accept plain (optionally schema-qualified) identifiers only.
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
-
-function checkIdentifier(name: string, what: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`${what} must be a plain SQL table name, got '${name}'`);
-  return name;
-}
 
 /**
  * Clean `source` into `target` with the study's five steps and return the row count after each step.
  * Re-running replaces the previous run's tables. The SQL is identical on DuckDB and PostgreSQL.
  */
 export async function cleanEvents(engine: Engine, options: CleanOptions = {}): Promise<Funnel> {
-  const source = checkIdentifier(options.source ?? EVENTS_TABLE, 'source');
-  const tables = cleanTables(checkIdentifier(options.target ?? CLEAN_EVENTS_TABLE, 'target'));
+  const source = checkTableName(options.source ?? EVENTS_TABLE, { what: 'source', qualified: true });
+  const tables = cleanTables(checkTableName(options.target ?? CLEAN_EVENTS_TABLE, { what: 'target', qualified: true }));
   if (Object.values(tables).includes(source)) {
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }

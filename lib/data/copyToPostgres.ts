@@ -4,6 +4,7 @@ import type { DuckDbEngine } from '../engine/duckdb';
 import type { PostgresEngine } from '../engine/postgres';
 import { EVENT_COLUMNS, EVENT_SQL_TYPES, EVENTS_TABLE, createEventsTableSql } from './schema';
 import { formatCount, formatRate, formatSeconds, progressSink, type ProgressOption } from './progress';
+import { checkTableName } from '../engine/tableName';
 
 export interface CopyOptions {
   /** Table to read in DuckDB and (re)create in PostgreSQL; default `events`. */
@@ -24,7 +25,7 @@ export const PROGRESS_EVERY_ROWS = 1_000_000;
 export async function copyEventsToPostgres(source: DuckDbEngine, target: PostgresEngine, options: CopyOptions = {}): Promise<number> {
   const started = performance.now();
   const table = options.table ?? EVENTS_TABLE;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`invalid table name '${table}': use letters, digits and underscores`);
+  checkTableName(table);
   const progress = progressSink(options.progress);
   const [{ n }] = await source.all<{ n: string }>(`SELECT CAST(count(*) AS VARCHAR) AS n FROM ${table}`);
   const expected = Number(n);

@@ -8,6 +8,7 @@ import { LoadError } from './loadError';
 import { badRowsFromRejects, type RejectRecord } from './rejects';
 import { recordStartLines } from './recordLines';
 import { formatFileLoaded, progressSink, type ProgressOption } from './progress';
+import { checkTableName } from '../engine/tableName';
 
 /** What was read from one file. `bytes` is the size on disk (compressed for .gz). */
 export interface LoadedFile {
@@ -75,7 +76,7 @@ const REJECT_SCANS = 'load_reject_scans';
 export async function loadEvents(engine: DuckDbEngine, source: string | string[], options: LoadOptions = {}): Promise<LoadReport> {
   const started = performance.now();
   const files = listEventFiles(source);
-  const table = checkTableName(options.table ?? EVENTS_TABLE);
+  const table = checkTableName(options.table ?? EVENTS_TABLE, { qualified: true });
   const progress = progressSink(options.progress);
   const warningSink = options.warnings ?? true;
   const warnings: string[] = [];
@@ -203,10 +204,3 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Table names go into SQL text, so allow only plain (optionally schema-qualified) identifiers. */
-function checkTableName(table: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table)) {
-    throw new Error(`invalid table name '${table}': use letters, digits and underscores`);
-  }
-  return table;
-}

@@ -11,9 +11,10 @@ import { resolveSwitches, type FeatureMode, type FeatureSwitches } from './modes
 import { buildPrices } from './prices';
 import { buildRfm, buildRfmValues } from './rfm';
 import { buildSessions } from './sessions';
-import { DECIMAL_2, replaceTable, sqlString } from './sql';
+import { DECIMAL_2, replaceTable } from './sql';
 import { buildTarget } from './target';
 import { buildVisits } from './visits';
+import { checkTableName } from '../engine/tableName';
 
 export interface BuildModellingTableOptions {
   /** Preset of switches; default 'seed' (the study). */
@@ -131,8 +132,3 @@ export async function buildModellingTable(
   return { rows: n, seconds: (performance.now() - started) / 1000, refDate };
 }
 
-/** Quote-safe name check for table options that are spliced into SQL. */
-export function checkTableName(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`invalid table name ${sqlString(name)}`);
-  return name;
-}

@@ -18,6 +18,7 @@ import { buildSessionTimes, SESSION_TIME_FEATURES } from '../features/sessionTim
 import { replaceTable } from '../features/sql';
 import { buildWindowLabels } from './labels';
 import { buildPopulation } from './population';
+import { checkTableName } from '../engine/tableName';
 
 /** The tables one cutoff creates, all named after a prefix (e.g. 'honest_train'). */
 export interface CutoffTables {
@@ -31,7 +32,7 @@ export interface CutoffTables {
 
 /** Table names for `prefix`, e.g. 'honest_train_population'. */
 export function cutoffTables(prefix: string): CutoffTables {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix)) throw new Error(`invalid table prefix '${prefix}'`);
+  checkTableName(prefix, { what: 'table prefix' });
   return {
     population: `${prefix}_population`,
     events: `${prefix}_events`,

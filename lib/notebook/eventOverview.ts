@@ -3,7 +3,7 @@
  * at default size, far too many for a data frame). The same SQL runs on DuckDB and PostgreSQL.
  */
 import { toNumber, type Engine } from '../engine/engine';
-import { checkTableName } from '../features/modellingTable';
+import { checkTableName } from '../engine/tableName';
 
 /** Rows per event type of `table`, in the order view, cart, remove_from_cart, purchase (absent types: 0). */
 export async function eventTypeMix(engine: Engine, table: string): Promise<Record<string, number>> {
