@@ -8,7 +8,7 @@ import { FEATURE_TABLES, type FeatureContext } from './context';
 import { BRAND_SQL, replaceTable, roundedRatioSql, sqlIdentifier, sqlString, DECIMAL_2 } from './sql';
 import { readColumns, type Columns } from './featureTable';
 
-/** Brand name given to rows without a brand; it has no wide column and no part in the maxima. */
+/** Brand name given to rows without a brand; it has no wide column (and, with `brandMaximaWithoutOther`, no part in the maxima). */
 export const OTHER_BRAND = 'other';
 
 /** PostgreSQL's limit on the columns of a table. */
@@ -45,18 +45,21 @@ export async function buildBrandAffinityLong(ctx: FeatureContext): Promise<void>
 
 /**
  * Build `feat_brand_affinity_max` (user_id, max_perc_user_views, max_perc_user_carts) from the long table:
- * the largest share over the user's branded rows, i.e. over the wide table's columns, so `other` does not
- * count; 0 for a user who only touched unbranded products.
+ * the largest share over all of the user's (user, brand) rows, `other` included, as the study's
+ * `brand_dist.groupby('user_id').max()`; with `brandMaximaWithoutOther` over the branded rows only (the wide
+ * table's columns), 0 for a user who only touched unbranded products.
  */
 export async function buildBrandAffinityMax(ctx: FeatureContext): Promise<void> {
-  const branded = (column: string) =>
-    `CAST(MAX(CASE WHEN brand <> ${sqlString(OTHER_BRAND)} THEN ${column} ELSE 0 END) AS ${DECIMAL_2})`;
+  const maximum = (column: string) =>
+    ctx.switches.brandMaximaWithoutOther
+      ? `CAST(MAX(CASE WHEN brand <> ${sqlString(OTHER_BRAND)} THEN ${column} ELSE 0 END) AS ${DECIMAL_2})`
+      : `CAST(MAX(${column}) AS ${DECIMAL_2})`;
   await replaceTable(
     ctx.engine,
     FEATURE_TABLES.brandAffinityMax,
     `SELECT user_id,
-       ${branded('perc_user_views')} AS max_perc_user_views,
-       ${branded('perc_user_carts')} AS max_perc_user_carts
+       ${maximum('perc_user_views')} AS max_perc_user_views,
+       ${maximum('perc_user_carts')} AS max_perc_user_carts
      FROM ${FEATURE_TABLES.brandAffinityLong}
      GROUP BY user_id`,
   );

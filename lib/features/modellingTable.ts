@@ -21,7 +21,7 @@ export interface BuildModellingTableOptions {
   mode?: FeatureMode;
   /** Individual switches over the preset. */
   switches?: Partial<FeatureSwitches>;
-  /** Reference date for recency, 'YYYY-MM-DD'; default the day after the last event of the source. */
+  /** Reference date for recency, 'YYYY-MM-DD'; default {@link defaultRefDate} for the mode. */
   refDate?: string;
   /** Cleaned events table; default 'clean_events'. */
   source?: string;
@@ -94,13 +94,25 @@ export function checkRefDate(refDate: string): string {
   return refDate;
 }
 
-/** The default reference date: the day after the date of the last event in `source`. */
-export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVENTS_TABLE): Promise<string> {
+/**
+ * The day the study ran its RFM query (its CURRENT_DATE), read off its published recency range: on Oct+Nov
+ * 2019 data recency ran from 72 to 132 whole days, and EXTRACT(DAY FROM CURRENT_DATE - last event) gives 72 for
+ * an event late on 2019-11-30 and 132 for one early on 2019-10-01 only when CURRENT_DATE is 2020-02-11
+ * (2020-02-10 would give 71..131).
+ */
+export const STUDY_REF_DATE = '2020-02-11';
+
+/**
+ * The default reference date: the day after the date of the last event in `source`; in `seed` mode the
+ * study's run date {@link STUDY_REF_DATE} when the data ends before it (as the study's own data did), so
+ * recency is measured as the study measured it.
+ */
+export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVENTS_TABLE, mode: FeatureMode = 'fixed'): Promise<string> {
   const [row] = await engine.all<{ ref: string | null }>(
     `SELECT CAST(CAST(MAX(event_time) AS DATE) + 1 AS VARCHAR) AS ref FROM ${source}`,
   );
   if (!row?.ref) throw new Error(`cannot choose a reference date: ${source} has no events`);
-  return row.ref;
+  return mode === 'seed' && row.ref < STUDY_REF_DATE ? STUDY_REF_DATE : row.ref;
 }
 
 /**
@@ -113,8 +125,9 @@ export async function buildModellingTable(
 ): Promise<BuildModellingTableResult> {
   const started = performance.now();
   const source = checkTableName(options.source ?? CLEAN_EVENTS_TABLE);
-  const switches = resolveSwitches(options.mode ?? 'seed', options.switches);
-  const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, source);
+  const mode = options.mode ?? 'seed';
+  const switches = resolveSwitches(mode, options.switches);
+  const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, source, mode);
   const ctx = featureContext(engine, switches, refDate, source);
   await buildSessions(ctx);
   await buildTarget(ctx);

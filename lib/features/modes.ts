@@ -21,6 +21,12 @@ export interface FeatureSwitches {
    * dropped them from the modelling table.
    */
   keepUsersWithoutViews: boolean;
+  /**
+   * max_perc_user_views / max_perc_user_carts over branded rows only (`other`, the unbranded products, is not a
+   * brand). The study took the maxima over its long per-brand table with `other` included (it dropped `other`
+   * only from the wide per-brand columns), so a user who mostly views unbranded products gets a high maximum.
+   */
+  brandMaximaWithoutOther: boolean;
 }
 
 export type FeatureMode = 'seed' | 'fixed';
@@ -28,8 +34,8 @@ export const FEATURE_MODES: readonly FeatureMode[] = ['seed', 'fixed'];
 
 /** The preset switches of each mode. */
 export const MODE_SWITCHES: Readonly<Record<FeatureMode, Readonly<FeatureSwitches>>> = {
-  seed: { ntileOverUsers: false, rateOverSessions: false, keepUsersWithoutViews: false },
-  fixed: { ntileOverUsers: true, rateOverSessions: true, keepUsersWithoutViews: true },
+  seed: { ntileOverUsers: false, rateOverSessions: false, keepUsersWithoutViews: false, brandMaximaWithoutOther: false },
+  fixed: { ntileOverUsers: true, rateOverSessions: true, keepUsersWithoutViews: true, brandMaximaWithoutOther: true },
 };
 
 /** One line per switch, for help texts and reports. */
@@ -37,6 +43,7 @@ export const SWITCH_DESCRIPTIONS: Readonly<Record<keyof FeatureSwitches, string>
   ntileOverUsers: 'r/f/m quintiles over users, not over event rows (no duplicated users)',
   rateOverSessions: 'add_to_cart_rate over sessions, not over rows',
   keepUsersWithoutViews: 'users without a view row stay in the table (avg_view_price 0)',
+  brandMaximaWithoutOther: "brand maxima over branded rows only ('other' is not a brand)",
 };
 
 /** The switches of `mode` (default `seed`) with `overrides` applied on top. */

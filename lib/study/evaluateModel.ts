@@ -1,7 +1,7 @@
 import {
   accuracyFromCounts,
   averagePrecision,
-  bestThresholdByF1,
+  bestOfSweep,
   confusionCounts,
   fbetaFromCounts,
   precisionFromCounts,
@@ -9,6 +9,7 @@ import {
   recallFromCounts,
   rocAuc,
   rocCurve,
+  studyThresholds,
   thresholdSweep,
   type MetricWarning,
   type PrecisionRecallCurve,
@@ -29,7 +30,7 @@ export interface ModelEvaluation {
   averagePrecision: number;
   /** sklearn layout [[tn, fp], [fn, tp]]. */
   confusion: [[number, number], [number, number]];
-  /** Precision, recall, F1, accuracy of "score >= t" for t = 0.1 .. 1.0. */
+  /** Precision, recall, F1, accuracy of the study's loop "score > t" for its t = np.linspace(0.1, 1, 10). */
   sweep: ThresholdScores[];
   /** The sweep entry with the best F1. */
   best: ThresholdScores;
@@ -56,6 +57,7 @@ export function evaluateModel(
 ): ModelEvaluation {
   const sink = { warnings: [] as MetricWarning[] };
   const c = confusionCounts(yTest, predictions);
+  const sweep = thresholdSweep(yTest, scores, studyThresholds(), sink, '>');
   return {
     name,
     accuracy: accuracyFromCounts(c),
@@ -65,8 +67,8 @@ export function evaluateModel(
     rocAuc: rocAuc(yTest, scores),
     averagePrecision: averagePrecision(yTest, scores, sink),
     confusion: [[c.tn, c.fp], [c.fn, c.tp]],
-    sweep: thresholdSweep(yTest, scores, undefined, sink),
-    best: bestThresholdByF1(yTest, scores),
+    sweep,
+    best: bestOfSweep(sweep),
     roc: rocCurve(yTest, scores),
     pr: precisionRecallCurve(yTest, scores),
     warnings: sink.warnings,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bestThresholdByF1, defaultThresholds, thresholdSweep } from '../../lib/metrics/threshold';
+import { bestThresholdByF1, defaultThresholds, studyThresholds, thresholdSweep } from '../../lib/metrics/threshold';
 import type { MetricWarning } from '../../lib/metrics/warnings';
 import { assertAllClose, assertClose } from './assertClose';
 
@@ -39,4 +39,21 @@ test('the t = 1.0 point records the undefined precision', () => {
   thresholdSweep(y, s, [1], sink);
   assert.deepEqual(sink.warnings.map((w) => w.metric), ['precision']);
   assert.throws(() => thresholdSweep(y, s, []), /empty/);
+});
+
+test("the study's grid is np.linspace(0.1, 1, 10) as its notebook printed the keys", () => {
+  // modeling.py cell 36 output: {0.1: …, 0.2: …, 0.30000000000000004: …, 0.4: …, …, 0.7000000000000001: …, 0.8, 0.9, 1.0}
+  assert.deepEqual(Array.from(studyThresholds()), [0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6, 0.7000000000000001, 0.8, 0.9, 1]);
+});
+
+test("the study's rule score > t, hand-counted: a score equal to t is negative, t = 1 predicts none", () => {
+  // k-NN-like scores with ties at the grid points: positives .5 1 1, negatives .5 0 .3
+  const yk = [1, 1, 1, 0, 0, 0];
+  const sk = [0.5, 1, 1, 0.5, 0, 0.3];
+  const strict = thresholdSweep(yk, sk, [0.3, 0.5, 1], undefined, '>');
+  // > .3: {.5 1 1 .5}: tp 3 fp 1 → F1 6/7;  > .5: {1 1}: tp 2 → P 1 R 2/3 F1 0.8;  > 1: none → F1 0
+  assertAllClose(strict.map((e) => e.f1), [6 / 7, 0.8, 0]);
+  // >= counts the ties: >= .3 adds the negative .3 → tp 3 fp 2 F1 0.75; >= .5 = > .3 → 6/7; >= 1: {1 1} → 0.8
+  assertAllClose(thresholdSweep(yk, sk, [0.3, 0.5, 1]).map((e) => e.f1), [0.75, 6 / 7, 0.8]);
+  assert.equal(bestThresholdByF1(yk, sk, [0.3, 0.5, 1], '>').threshold, 0.3);
 });
