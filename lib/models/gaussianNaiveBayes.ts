@@ -44,6 +44,33 @@ export class GaussianNaiveBayes implements Classifier {
     }
   }
 
+  /**
+   * A model with given parameters instead of fitted ones, e.g. one fitted elsewhere (sklearn's `theta_`, `var_`,
+   * `class_prior_`). Variances must be positive.
+   * @example GaussianNaiveBayes.fromParameters({ theta: [m0, m1], variance: [v0, v1], classPrior: [0.5, 0.5] })
+   */
+  static fromParameters(params: {
+    theta: [Float64Array, Float64Array];
+    variance: [Float64Array, Float64Array];
+    classPrior: [number, number];
+  }): GaussianNaiveBayes {
+    const d = params.theta[0].length;
+    if ([params.theta[1], params.variance[0], params.variance[1]].some((a) => a.length !== d)) {
+      throw new Error('GaussianNaiveBayes.fromParameters: theta and variance must have one value per feature in both classes');
+    }
+    for (const v of params.variance) {
+      v.forEach((x, j) => {
+        if (!(x > 0)) throw new Error(`GaussianNaiveBayes.fromParameters: variance of feature ${j} must be positive, got ${x}`);
+      });
+    }
+    const model = new GaussianNaiveBayes({ priors: params.classPrior });
+    model.theta = [Float64Array.from(params.theta[0]), Float64Array.from(params.theta[1])];
+    model.variance = [Float64Array.from(params.variance[0]), Float64Array.from(params.variance[1])];
+    model.classPrior = [params.classPrior[0], params.classPrior[1]];
+    model.nFeatures = d;
+    return model;
+  }
+
   /** Estimate class priors, means and smoothed variances. */
   fit(X: Matrix, y: Labels): this {
     assertFitInput(X, y, this.name);
