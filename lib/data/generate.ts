@@ -8,8 +8,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createRng } from '../random';
 import { KAGGLE_HEADER, type EventType } from './schema';
-import { BEHAVIOUR_PARAMS, ShopperSimulator, type EventSink } from './generator/behaviour';
-import { buildCatalogue } from './generator/catalogue';
+import { BEHAVIOUR_PARAMS, ShopperSimulator, type BehaviourParams, type EventSink } from './generator/behaviour';
+import { CATALOGUE_PARAMS, buildCatalogue, type CatalogueParams } from './generator/catalogue';
 import { MonthFile } from './generator/monthFile';
 import { Timeline } from './generator/timeline';
 
@@ -24,6 +24,10 @@ export interface GenerateOptions {
   gzip?: boolean;
   /** true: progress lines on stderr; a function: receives them. */
   progress?: boolean | ((line: string) => void);
+  /** Overrides of the behaviour knobs (calibration experiments); default BEHAVIOUR_PARAMS. */
+  behaviour?: Partial<BehaviourParams>;
+  /** Overrides of the catalogue knobs (calibration experiments); default CATALOGUE_PARAMS. */
+  catalogue?: Partial<CatalogueParams>;
 }
 
 export interface GeneratedFile {
@@ -85,7 +89,7 @@ export async function generateKaggleFiles(options: GenerateOptions): Promise<Gen
 
   // Separate streams so the catalogue does not depend on the number of users.
   const master = createRng(seed);
-  const catalogue = buildCatalogue(master.fork());
+  const catalogue = buildCatalogue(master.fork(), { ...CATALOGUE_PARAMS, ...options.catalogue });
   const rng = master.fork();
   const noise = master.fork();
 
@@ -115,7 +119,7 @@ export async function generateKaggleFiles(options: GenerateOptions): Promise<Gen
     refund: (t: number, product: number, session: string) =>
       write(t, 'purchase', catalogue.refundFields(product), session),
   };
-  const simulator = new ShopperSimulator(rng, catalogue, timeline.totalSeconds, sink, BEHAVIOUR_PARAMS);
+  const simulator = new ShopperSimulator(rng, catalogue, timeline.totalSeconds, sink, { ...BEHAVIOUR_PARAMS, ...options.behaviour });
 
   // Distinct user ids spread up to ~6.2e8 like the real ones, increasing with the user's index.
   const stride = Math.max(1, Math.floor(520_000_000 / users));

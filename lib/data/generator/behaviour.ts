@@ -1,8 +1,14 @@
 /**
- * How one simulated shopper behaves. Most users visit once; about a fifth come back. Returning users carry
- * a latent purchase intent that raises how much they view, cart and return, and (with noise) whether they
- * buy, so the study's behavioural features carry real but imperfect signal about purchase. Buyers keep
- * browsing and buying after their first purchase, which is what the study's first cleaning step cuts away.
+ * How one simulated shopper behaves. Most users visit once; about a fifth come back. A returning user is a
+ * browser or a buyer, and carries an engagement level shared by everything they do (sessions, views, carts),
+ * so the features move together as in the real shop. The behaviour behind the real per-class figures:
+ * - buyers come back more often before their first purchase, view more and cart far more (about 0.37 of their
+ *   rows are carts), and cart within few brands; browsers mostly only look, and only about a third ever cart;
+ * - every session has a focus: one of the user's favourite brands, or the unbranded products (the study's
+ *   `other`), and most of its views and carts stay there, so a user's views concentrate on one brand;
+ * - users have a price taste: some browse expensive products, buyers less so, and everyone carts cheaper items
+ *   than they view;
+ * - buyers keep browsing and buying after their first purchase, which the study's first cleaning step cuts away.
  */
 import type { Rng } from '../../random';
 import type { EventType } from '../schema';
@@ -16,7 +22,10 @@ export interface EventSink {
   refund(t: number, product: number, session: string): void;
 }
 
-/** Calibration knobs of the behaviour model (tuned against spec section 1 with scratch calibration runs). */
+/**
+ * Calibration knobs of the behaviour model, tuned against spec section 1 (the funnel) and the real per-class
+ * feature statistics (`npx purchase-prediction calibration --data DIR` prints both comparisons).
+ */
 export const BEHAVIOUR_PARAMS = {
   /** Share of users with more than one session: 223,977 of ~1.1M. */
   multiSessionShare: 0.204,
@@ -24,34 +33,64 @@ export const BEHAVIOUR_PARAMS = {
   singleBuyRate: 0.035,
   singleViews: 0.45,
   singleCarts: 0.4,
-  /** Returning users: sessions = 2 + Lomax(scale * e^(sessionIntent * u), shape), capped. */
-  sessionScale: 1.42,
+  /** Share of returning users who buy at some point. */
+  buyerShare: 0.18,
+  /** Returning users' sessions up to (and with) the first purchase: 2 + Lomax(scale · e^(engagement · z), shape). */
+  sessionScaleBrowser: 1.1,
+  sessionScaleBuyer: 5.6,
   sessionShape: 1.3,
-  sessionIntent: 0.35,
+  /** Buyers' sessions before the first purchase have a lighter tail than browsers'. */
+  sessionShapeBuyer: 1.9,
+  sessionEngagement: 0.35,
   maxSessions: 5_700,
-  /** Buyer iff u + buyNoise * z > buyThreshold (u, z standard normal). */
-  buyNoise: 0.9,
-  buyThreshold: 1.26,
-  /** Per-session means: exp(base + intent * u). */
-  viewBase: 0.3,
-  viewIntent: 0.3,
-  cartBase: -0.35,
-  cartIntent: 0.45,
+  /** Views per session: geometric with mean exp(base + engagement · z + activity). */
+  viewBaseBrowser: 0.45,
+  viewBaseBuyer: 1.2,
+  viewEngagement: 0.2,
+  /** A browser carts at all iff z + noise > this (about a third do). */
+  browserCartThreshold: 0.5,
+  /** Carts per session of a user who carts: geometric with mean exp(base + engagement · z + activity). */
+  cartBaseBrowser: 0.5,
+  cartBaseBuyer: 0.55,
+  cartEngagement: 0.35,
+  /** Spread of a user's own liking for the cart, beside engagement and activity. */
+  cartSpread: 0.45,
+  /** Rows per session scale with sessions^-sessionDecay (frequent visitors make short visits). */
+  sessionDecay: 0.15,
+  /** Standard deviation of the per-user activity level (some people simply click more). */
+  activitySpread: 0.6,
   /** Chance that a carted item is removed later in the session. */
-  removeRate: 0.64,
-  /** Standard deviation of the log activity level of returning users. */
-  activitySpread: 0.95,
+  removeRate: 0.63,
   /** Extra basket items beyond the first (mean). */
-  basketExtra: 5.8,
-  /** Chance a later session of a buyer holds another purchase. */
+  basketExtra: 5.5,
+  /** Sessions after the first purchase (mean; cut by the first cleaning step). */
+  afterSessions: 4.5,
+  /** Chance a session after the first purchase holds another purchase. */
   repeatPurchase: 0.35,
   /** Browsing after checkout in the same session (cut by the first cleaning step). */
   afterPurchaseChance: 0.5,
   afterPurchaseViews: 2.5,
-  /** Where the first purchase falls among a buyer's sessions: index = floor(S * U^firstPurchaseSkew). */
-  firstPurchaseSkew: 1.6,
+  /** Share of sessions focused on the unbranded products rather than on a favourite brand. */
+  unbrandedFocus: 0.42,
+  /** Favourite brands beyond the first (mean); buyers keep fewer. */
+  extraFavouritesBrowser: 0.5,
+  extraFavouritesBuyer: 3.5,
+  /** Chance a view (a cart) is taken from the session's focus instead of anywhere in the shop. */
+  focusViews: 0.85,
+  focusCarts: 0.75,
+  /**
+   * Price taste: a user looks for products priced within a factor `priceBand` of a centre
+   * exp(log(centre) + spread · z) (a few tries, so some others get through); carts centre lower.
+   */
+  priceCentreBrowser: 12,
+  priceCentreBuyer: 5.5,
+  priceCentreSpread: 1.55,
+  priceBand: 2.0,
+  cartPriceCut: 0.3,
+  /** Active span of a returning user: (length of the data) · U^spanSkew, U uniform. */
+  spanSkew: 2.0,
   /** Chance of revisiting a recently seen product instead of a fresh one. */
-  revisit: 0.35,
+  revisit: 0.3,
   refundRate: 0.002,
   /** Mean seconds between events inside a session. */
   eventGap: 45,
@@ -64,7 +103,13 @@ export class ShopperSimulator {
   private readonly recent: number[] = [];
   private readonly viewed: number[] = [];
   private readonly carted: number[] = [];
+  private readonly favourites: number[] = [];
   private clock = 0;
+  /** The centre of the current user's price taste for views and for carts. */
+  private viewCentre = 1;
+  private cartCentre = 1;
+  /** Pool (brand, or the unbranded products) the current session focuses on. */
+  private focus = 0;
 
   constructor(
     private readonly rng: Rng,
@@ -81,27 +126,56 @@ export class ShopperSimulator {
     this.recent.length = 0;
     if (rng.next() >= p.multiSessionShare) {
       const buyer = rng.next() < p.singleBuyRate;
+      this.taste(p.priceCentreBrowser, rng.normal());
       this.session(rng.next() * (T - 3600), p.singleViews, p.singleCarts, buyer);
       return;
     }
-    const u = rng.normal();
-    const buyer = u + p.buyNoise * rng.normal() > p.buyThreshold;
-    const sessions = Math.min(p.maxSessions,
-      2 + Math.floor(lomax(rng, p.sessionScale * Math.exp(p.sessionIntent * u), p.sessionShape)));
+    const buyer = rng.next() < p.buyerShare;
+    const z = rng.normal();
+    const scale = buyer ? p.sessionScaleBuyer : p.sessionScaleBrowser;
+    const shape = buyer ? p.sessionShapeBuyer : p.sessionShape;
+    const before = Math.min(p.maxSessions, 2 + Math.floor(lomax(rng, scale * Math.exp(p.sessionEngagement * z), shape)));
+    const after = buyer ? geometric(rng, p.afterSessions) : 0;
+    const sessions = Math.min(p.maxSessions, before + after);
     // Active span: a random length placed uniformly, so activity is spread evenly over the months.
-    const span = (T - 3600) * Math.pow(rng.next(), 1.5);
+    const span = (T - 3600) * Math.pow(rng.next(), p.spanSkew);
     const start = rng.next() * (T - 3600 - span);
     const times = new Float64Array(sessions);
     for (let j = 0; j < sessions; j++) times[j] = start + rng.next() * span;
     times.sort();
-    const first = buyer ? Math.floor(sessions * Math.pow(rng.next(), p.firstPurchaseSkew)) : -1;
-    // A per-user activity level independent of intent: some people simply click more.
+    const first = buyer ? before - 1 : -1;
     const activity = p.activitySpread * rng.normal();
-    const views = Math.exp(p.viewBase + p.viewIntent * u + activity);
-    const carts = Math.exp(p.cartBase + p.cartIntent * u + activity);
+    const carts = buyer || z + rng.normal() > p.browserCartThreshold;
+    // Many sessions mean short visits: rows per session fall with the number of sessions.
+    const perSession = Math.pow(sessions, -p.sessionDecay);
+    const views = perSession * Math.exp((buyer ? p.viewBaseBuyer : p.viewBaseBrowser) + p.viewEngagement * z + activity);
+    const cartMean = carts
+      ? perSession * Math.exp((buyer ? p.cartBaseBuyer : p.cartBaseBrowser) + p.cartEngagement * z + activity + p.cartSpread * rng.normal())
+      : 0;
+    this.taste(buyer ? p.priceCentreBuyer : p.priceCentreBrowser, rng.normal());
+    this.chooseFavourites(buyer ? p.extraFavouritesBuyer : p.extraFavouritesBrowser);
     for (let j = 0; j < sessions; j++) {
       const purchase = j === first || (buyer && j > first && rng.next() < p.repeatPurchase);
-      this.session(times[j], views, carts, purchase);
+      this.session(times[j], views, cartMean, purchase);
+    }
+  }
+
+  /** Set the centres of the user's price taste around `median` (z: the user's taste, standard normal). */
+  private taste(median: number, z: number): void {
+    this.viewCentre = median * Math.exp(this.p.priceCentreSpread * z);
+    this.cartCentre = this.viewCentre * this.p.cartPriceCut;
+  }
+
+  /** The user's favourite brands: one, plus a geometric number more, drawn by brand popularity. */
+  private chooseFavourites(extraMean: number): void {
+    const { favourites, catalogue, rng } = this;
+    favourites.length = 0;
+    const n = 1 + geometric(rng, extraMean);
+    for (let i = 0; i < n; i++) {
+      let pool = catalogue.drawPool(rng);
+      // The unbranded products are a focus of their own (unbrandedFocus), not a favourite brand.
+      for (let tries = 0; pool === catalogue.brands && tries < 8; tries++) pool = catalogue.drawPool(rng);
+      favourites.push(pool);
     }
   }
 
@@ -111,31 +185,48 @@ export class ShopperSimulator {
     return this.clock;
   }
 
-  private pick(): number {
-    const { rng, recent } = this;
+  /**
+   * A product for a view or a cart: a recently seen one, or one from the session's focus, or any product;
+   * products priced outside the user's taste around `centre` are skipped (a few tries, so some get through).
+   */
+  private pick(focusChance: number, centre: number): number {
+    const { rng, recent, catalogue } = this;
     if (recent.length > 0 && rng.next() < this.p.revisit) return recent[rng.int(recent.length)];
-    const product = this.catalogue.draw(rng);
+    let product = 0;
+    if (rng.next() < focusChance) {
+      // Within the focus brand the choice is small: skip a product outside the taste a few times at most.
+      for (let tries = 0; tries < 4; tries++) {
+        product = catalogue.drawFromPool(rng, this.focus);
+        const price = catalogue.price[product];
+        if (price <= centre * this.p.priceBand && price * this.p.priceBand >= centre) break;
+      }
+    } else {
+      product = catalogue.drawNearPrice(rng, centre, this.p.priceBand);
+    }
     if (recent.length < 12) recent.push(product);
     else recent[rng.int(12)] = product;
     return product;
   }
 
   private session(start: number, meanViews: number, meanCarts: number, purchase: boolean): void {
-    const { rng, p, sink, viewed, carted } = this;
+    const { rng, p, sink, viewed, carted, favourites, catalogue } = this;
     const id = uuidLike(rng);
     this.clock = start;
+    this.focus = favourites.length === 0 || rng.next() < p.unbrandedFocus
+      ? catalogue.brands
+      : favourites[rng.int(favourites.length)];
     let nViews = geometric(rng, meanViews);
     const nCarts = geometric(rng, meanCarts);
     if (nViews + nCarts === 0 && !purchase) nViews = 1;
     viewed.length = 0;
     carted.length = 0;
     for (let i = 0; i < nViews; i++) {
-      const product = this.pick();
+      const product = this.pick(p.focusViews, this.viewCentre);
       viewed.push(product);
       sink.event(this.step(), 'view', product, id);
     }
     for (let i = 0; i < nCarts; i++) {
-      const product = viewed.length > 0 && rng.next() < 0.6 ? viewed[rng.int(viewed.length)] : this.pick();
+      const product = viewed.length > 0 && rng.next() < 0.5 ? viewed[rng.int(viewed.length)] : this.pick(p.focusCarts, this.cartCentre);
       carted.push(product);
       sink.event(this.step(), 'cart', product, id);
     }
@@ -151,7 +242,7 @@ export class ShopperSimulator {
     const basket = 1 + geometric(rng, p.basketExtra);
     const distinct = [...new Set(carted)];
     for (let tries = 0; distinct.length < basket && tries < basket * 3; tries++) {
-      const product = this.pick();
+      const product = this.pick(p.focusCarts, this.cartCentre);
       if (distinct.includes(product)) continue;
       distinct.push(product);
       sink.event(this.step(), 'cart', product, id);
@@ -163,7 +254,7 @@ export class ShopperSimulator {
     if (rng.next() < p.refundRate) sink.refund(checkout, carted[0], id);
     if (rng.next() < p.afterPurchaseChance) {
       const more = 1 + geometric(rng, p.afterPurchaseViews);
-      for (let i = 0; i < more; i++) sink.event(this.step(), 'view', this.pick(), id);
+      for (let i = 0; i < more; i++) sink.event(this.step(), 'view', this.pick(p.focusViews, this.viewCentre), id);
     }
   }
 }

@@ -37,8 +37,12 @@ export const CATALOGUE_PARAMS = {
   /** Row share with price 0 (the part of step 3's drop that is not refunds). */
   zeroPriceShare: 0.0018,
   /** Median product price (lognormal around a per-category base). */
-  medianPrice: 4.8,
+  medianPrice: 4.5,
+  /** Log-scale spread of product prices around their category's base. */
+  priceSpread: 1.1,
 };
+
+export type CatalogueParams = typeof CATALOGUE_PARAMS;
 
 /** The catalogue, with each product's fields pre-rendered as the CSV text between product_id and price. */
 export interface Catalogue {
@@ -48,6 +52,14 @@ export interface Catalogue {
   price: Float64Array;
   /** Draw a product index by popularity. */
   draw(rng: Rng): number;
+  /** Number of brands; products without a brand form one more pool, index `brands`. */
+  brands: number;
+  /** Draw a pool (a brand, or `brands` for the unbranded products) with probability its share of the popularity. */
+  drawPool(rng: Rng): number;
+  /** Draw a product of one pool by popularity. */
+  drawFromPool(rng: Rng, pool: number): number;
+  /** Draw by popularity among the products priced within a factor `band` of `centre` (any product if none). */
+  drawNearPrice(rng: Rng, centre: number, band: number): number;
   /** Field text of refund rows (negative price), as `fields`. */
   refundFields(product: number): string;
 }
@@ -79,7 +91,7 @@ function categoryIds(rng: Rng, n: number): string[] {
 }
 
 /** Build the catalogue from its own generator (independent of the number of users). */
-export function buildCatalogue(rng: Rng, p = CATALOGUE_PARAMS): Catalogue {
+export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS): Catalogue {
   const n = p.products;
   const popularity = zipfWeights(n, p.productSkew);
   const brands = brandNames(rng, p.brands);
@@ -100,6 +112,7 @@ export function buildCatalogue(rng: Rng, p = CATALOGUE_PARAMS): Catalogue {
   const noBrand = pickWeightShare(popularity, order(), p.brandNullShare);
   const zeroPriced = pickWeightShare(popularity, order(), p.zeroPriceShare);
 
+  const poolOf = new Int32Array(n);
   const fields: string[] = new Array(n);
   const price = new Float64Array(n);
   const prefix: string[] = new Array(n);
@@ -111,14 +124,16 @@ export function buildCatalogue(rng: Rng, p = CATALOGUE_PARAMS): Catalogue {
       const c = rng.int(NON_COSMETIC_CODES.length);
       code = NON_COSMETIC_CODES[c];
       categoryId = codeIds[c * 2 + rng.int(2)];
-      base = p.medianPrice * 3;
+      base = p.medianPrice * 1.5;
     } else {
       const c = categoryTable.sample(rng);
       categoryId = cosmeticIds[c];
       base = categoryBase[c];
     }
-    const brand = noBrand[i] ? '' : brands[brandTable.sample(rng)];
-    let cents = Math.round(base * Math.exp(0.7 * rng.normal()) * 100);
+    const b = noBrand[i] ? p.brands : brandTable.sample(rng);
+    poolOf[i] = b;
+    const brand = b === p.brands ? '' : brands[b];
+    let cents = Math.round(base * Math.exp(p.priceSpread * rng.normal()) * 100);
     cents = Math.min(Math.max(cents, 5), 32_799);
     if (zeroPriced[i]) cents = 0;
     price[i] = cents / 100;
@@ -126,11 +141,46 @@ export function buildCatalogue(rng: Rng, p = CATALOGUE_PARAMS): Catalogue {
     fields[i] = prefix[i] + (cents / 100).toFixed(2);
   }
   const table = new AliasTable(popularity);
+  // Per pool: its products and their popularity, so a shopper can stay within a brand.
+  const members: number[][] = Array.from({ length: p.brands + 1 }, () => []);
+  for (let i = 0; i < n; i++) members[poolOf[i]].push(i);
+  const poolWeight = new Float64Array(p.brands + 1);
+  for (let i = 0; i < n; i++) poolWeight[poolOf[i]] += popularity[i];
+  // A brand that got no product keeps weight 0 and is never drawn; give it a placeholder member anyway.
+  const poolTables = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => popularity[i])) : null));
+  const poolTable = new AliasTable(poolWeight);
+  // Products by price with running popularity, so a draw within a price range is two binary searches.
+  const byPrice = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => price[a] - price[b] || a - b);
+  const sortedPrice = Float64Array.from(byPrice, (i) => price[i]);
+  const cumulative = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k] + popularity[byPrice[k]];
+  const firstAtLeast = (a: Float64Array, x: number, lo: number, hi: number): number => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
     size: n,
     fields,
     price,
     draw: (r) => table.sample(r),
+    brands: p.brands,
+    drawPool: (r) => poolTable.sample(r),
+    drawNearPrice: (r, centre, band) => {
+      const lo = firstAtLeast(sortedPrice, centre / band, 0, n);
+      const hi = firstAtLeast(sortedPrice, centre * band + 1e-9, lo, n);
+      if (hi <= lo) return table.sample(r);
+      const target = cumulative[lo] + r.next() * (cumulative[hi] - cumulative[lo]);
+      const k = Math.min(hi - 1, Math.max(lo, firstAtLeast(cumulative, target, lo + 1, hi + 1) - 1));
+      return byPrice[k];
+    },
+    drawFromPool: (r, pool) => {
+      const t = poolTables[pool];
+      return t ? members[pool][t.sample(r)] : table.sample(r);
+    },
     refundFields: (i) => `${prefix[i]}-${Math.max(price[i], 0.5).toFixed(2)}`,
   };
 }
