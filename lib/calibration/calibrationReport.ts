@@ -161,6 +161,15 @@ export function quantile(values: Float64Array, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/** The per-feature rows of {@link featureCalibrationFigure}: both classes' standardized differences. */
+export function featureDifferences(report: CalibrationReport): { feature: string; notPurchased: number; purchased: number }[] {
+  return MODEL_FEATURES.map((feature) => {
+    const of = (cls: FeatureComparison['cls']) =>
+      report.features.find((f) => f.feature === feature && f.cls === cls)?.standardizedDifference ?? NaN;
+    return { feature, notPurchased: of('not_purchased'), purchased: of('purchased') };
+  });
+}
+
 /** The report as plain-text tables for a terminal or a notebook log. */
 export function formatCalibrationReport(report: CalibrationReport): string {
   const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));

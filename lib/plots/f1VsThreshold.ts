@@ -21,7 +21,7 @@ export function f1VsThreshold(curve: F1Curve, options: { title?: string } = {}):
       name: 'best',
       x: [curve.best.threshold],
       y: [curve.best.f1],
-      text: [`best: F1 ${curve.best.f1.toFixed(3)} at ${curve.best.threshold}`],
+      text: [`best: F1 ${curve.best.f1.toFixed(3)} at ${+curve.best.threshold.toFixed(2)}`],
       textposition: 'top center',
       marker: { size: 12, symbol: 'star', color: 'red' },
     });

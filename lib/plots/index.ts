@@ -13,3 +13,4 @@ export { knnSweep } from './knnSweep';
 export { featureImportance } from './featureImportance';
 export { modelTable } from './modelTable';
 export { show, showTable } from './show';
+export { featureCalibrationFigure } from './featureCalibrationFigure';

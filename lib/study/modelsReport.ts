@@ -80,7 +80,8 @@ export function performanceRows(result: StudyResult): Record<string, string | nu
     f1: round(e.f1, 3),
     precision: round(e.precision, 3),
     recall: round(e.recall, 3),
-    best_threshold: e.best.threshold,
+    // The study's grid holds np.linspace's 0.7000000000000001: show the decimal it stands for.
+    best_threshold: round(e.best.threshold, 2),
     best_f1: round(e.best.f1, 3),
     fit_s: round(e.fitSeconds, 2),
   }));
