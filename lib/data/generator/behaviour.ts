@@ -37,34 +37,44 @@ export const BEHAVIOUR_PARAMS = {
   buyerShare: 0.18,
   /** Returning users' sessions up to (and with) the first purchase: 2 + Lomax(scale · e^(engagement · z), shape). */
   sessionScaleBrowser: 1.1,
-  sessionScaleBuyer: 5.6,
+  sessionScaleBuyer: 4.5,
   sessionShape: 1.3,
   /** Buyers' sessions before the first purchase have a lighter tail than browsers'. */
-  sessionShapeBuyer: 1.9,
+  sessionShapeBuyer: 1.75,
   sessionEngagement: 0.35,
   maxSessions: 5_700,
   /** Views per session: geometric with mean exp(base + engagement · z + activity). */
   viewBaseBrowser: 0.45,
-  viewBaseBuyer: 1.2,
+  viewBaseBuyer: 1.1,
   viewEngagement: 0.2,
   /** A browser carts at all iff z + noise > this (about a third do). */
   browserCartThreshold: 0.5,
   /** Carts per session of a user who carts: geometric with mean exp(base + engagement · z + activity). */
   cartBaseBrowser: 0.5,
-  cartBaseBuyer: 0.55,
+  cartBaseBuyer: 0.6,
   cartEngagement: 0.35,
   /** Spread of a user's own liking for the cart, beside engagement and activity. */
-  cartSpread: 0.45,
+  cartSpread: 0.8,
   /** Rows per session scale with sessions^-sessionDecay (frequent visitors make short visits). */
-  sessionDecay: 0.15,
+  sessionDecay: 0.25,
   /** Standard deviation of the per-user activity level (some people simply click more). */
   activitySpread: 0.6,
+  /**
+   * The visit that ends in a buyer's first order is where buyers differ most (the study's leak): it carts far
+   * more, views more, stays on its focus and goes for cheaper items than the user's visits before it. Factors
+   * of the user's own rates; before that visit a buyer carts at `beforePurchaseCarting` of its rate.
+   */
+  beforePurchaseCarting: 0.35,
+  purchaseVisitCarting: 5.5,
+  purchaseVisitViews: 2.5,
+  purchaseVisitPrice: 0.2,
+  purchaseVisitFocusViews: 0.5,
   /** Chance that a carted item is removed later in the session. */
-  removeRate: 0.63,
+  removeRate: 0.6,
   /** Extra basket items beyond the first (mean). */
-  basketExtra: 5.5,
+  basketExtra: 4.5,
   /** Sessions after the first purchase (mean; cut by the first cleaning step). */
-  afterSessions: 4.5,
+  afterSessions: 5,
   /** Chance a session after the first purchase holds another purchase. */
   repeatPurchase: 0.35,
   /** Browsing after checkout in the same session (cut by the first cleaning step). */
@@ -72,18 +82,16 @@ export const BEHAVIOUR_PARAMS = {
   afterPurchaseViews: 2.5,
   /** Share of sessions focused on the unbranded products rather than on a favourite brand. */
   unbrandedFocus: 0.42,
-  /** Favourite brands beyond the first (mean); buyers keep fewer. */
-  extraFavouritesBrowser: 0.5,
-  extraFavouritesBuyer: 3.5,
+  /** Favourite brands beyond the first (mean). */
+  extraFavourites: 0.5,
   /** Chance a view (a cart) is taken from the session's focus instead of anywhere in the shop. */
   focusViews: 0.85,
-  focusCarts: 0.75,
+  focusCarts: 0.7,
   /**
    * Price taste: a user looks for products priced within a factor `priceBand` of a centre
    * exp(log(centre) + spread · z) (a few tries, so some others get through); carts centre lower.
    */
-  priceCentreBrowser: 12,
-  priceCentreBuyer: 5.5,
+  priceCentre: 12,
   priceCentreSpread: 1.55,
   priceBand: 2.0,
   cartPriceCut: 0.3,
@@ -126,7 +134,7 @@ export class ShopperSimulator {
     this.recent.length = 0;
     if (rng.next() >= p.multiSessionShare) {
       const buyer = rng.next() < p.singleBuyRate;
-      this.taste(p.priceCentreBrowser, rng.normal());
+      this.taste(p.priceCentre, rng.normal());
       this.session(rng.next() * (T - 3600), p.singleViews, p.singleCarts, buyer);
       return;
     }
@@ -152,11 +160,16 @@ export class ShopperSimulator {
     const cartMean = carts
       ? perSession * Math.exp((buyer ? p.cartBaseBuyer : p.cartBaseBrowser) + p.cartEngagement * z + activity + p.cartSpread * rng.normal())
       : 0;
-    this.taste(buyer ? p.priceCentreBuyer : p.priceCentreBrowser, rng.normal());
-    this.chooseFavourites(buyer ? p.extraFavouritesBuyer : p.extraFavouritesBrowser);
+    this.taste(p.priceCentre, rng.normal());
+    this.chooseFavourites(p.extraFavourites);
     for (let j = 0; j < sessions; j++) {
       const purchase = j === first || (buyer && j > first && rng.next() < p.repeatPurchase);
-      this.session(times[j], views, cartMean, purchase);
+      if (j === first) {
+        this.session(times[j], views * p.purchaseVisitViews, cartMean * p.purchaseVisitCarting, true, p.purchaseVisitPrice, p.purchaseVisitFocusViews);
+      } else {
+        // A buyer mostly browses until the visit that ends in the order, where the carting happens.
+        this.session(times[j], views, buyer && j < first ? cartMean * p.beforePurchaseCarting : cartMean, purchase);
+      }
     }
   }
 
@@ -208,8 +221,11 @@ export class ShopperSimulator {
     return product;
   }
 
-  private session(start: number, meanViews: number, meanCarts: number, purchase: boolean): void {
+  /** One visit; `priceFactor` scales the user's price taste and `focusViews` overrides the views' focus chance. */
+  private session(start: number, meanViews: number, meanCarts: number, purchase: boolean, priceFactor = 1, focusViews = this.p.focusViews): void {
     const { rng, p, sink, viewed, carted, favourites, catalogue } = this;
+    const viewCentre = this.viewCentre * priceFactor, cartCentre = this.cartCentre * priceFactor;
+    const focusCarts = p.focusCarts;
     const id = uuidLike(rng);
     this.clock = start;
     this.focus = favourites.length === 0 || rng.next() < p.unbrandedFocus
@@ -221,12 +237,12 @@ export class ShopperSimulator {
     viewed.length = 0;
     carted.length = 0;
     for (let i = 0; i < nViews; i++) {
-      const product = this.pick(p.focusViews, this.viewCentre);
+      const product = this.pick(focusViews, viewCentre);
       viewed.push(product);
       sink.event(this.step(), 'view', product, id);
     }
     for (let i = 0; i < nCarts; i++) {
-      const product = viewed.length > 0 && rng.next() < 0.5 ? viewed[rng.int(viewed.length)] : this.pick(p.focusCarts, this.cartCentre);
+      const product = viewed.length > 0 && rng.next() < 0.5 ? viewed[rng.int(viewed.length)] : this.pick(focusCarts, cartCentre);
       carted.push(product);
       sink.event(this.step(), 'cart', product, id);
     }
@@ -242,7 +258,7 @@ export class ShopperSimulator {
     const basket = 1 + geometric(rng, p.basketExtra);
     const distinct = [...new Set(carted)];
     for (let tries = 0; distinct.length < basket && tries < basket * 3; tries++) {
-      const product = this.pick(p.focusCarts, this.cartCentre);
+      const product = this.pick(focusCarts, cartCentre);
       if (distinct.includes(product)) continue;
       distinct.push(product);
       sink.event(this.step(), 'cart', product, id);
@@ -254,7 +270,7 @@ export class ShopperSimulator {
     if (rng.next() < p.refundRate) sink.refund(checkout, carted[0], id);
     if (rng.next() < p.afterPurchaseChance) {
       const more = 1 + geometric(rng, p.afterPurchaseViews);
-      for (let i = 0; i < more; i++) sink.event(this.step(), 'view', this.pick(p.focusViews, this.viewCentre), id);
+      for (let i = 0; i < more; i++) sink.event(this.step(), 'view', this.pick(focusViews, viewCentre), id);
     }
   }
 }
