@@ -33,15 +33,11 @@ for (const backend of BACKENDS) {
 }
 
 test('postgres: a refused connection names the target and never shows the password', async () => {
-  const { redactPassword } = await import('../lib/engine/postgres');
-  assert.equal(redactPassword('postgresql://bob:s3cret@db.example:5432/shop'), 'postgresql://bob:***@db.example:5432/shop');
-  assert.equal(redactPassword('host=x password=s3cret user=bob'), 'host=x password=*** user=bob');
-  assert.equal(redactPassword('postgres://bob@h/db'), 'postgres://bob@h/db');
   // Port 1 on loopback: nothing listens there, so the connection is refused at once.
   await assert.rejects(
     openEngine({ backend: 'postgres', postgres: { connectionString: 'postgresql://bob:s3cret@127.0.0.1:1/shop' } }),
     (err: Error) => {
-      assert.match(err.message, /cannot connect to PostgreSQL at postgresql:\/\/bob:\*\*\*@127\.0\.0\.1:1\/shop/);
+      assert.match(err.message, /^cannot connect to PostgreSQL at host=127\.0\.0\.1 port=1 user=bob database=shop: connection refused/);
       assert.doesNotMatch(err.message, /s3cret/);
       return true;
     },

@@ -24,7 +24,8 @@ const HELP = `features --data DIR --out FILE.csv [options]
   --data DIR            folder (or file) of Kaggle month files (.csv or .csv.gz)
   --out FILE.csv        where to write the modelling table
   --backend B           duckdb (default) or postgres (the data is loaded in DuckDB, then copied)
-  --pg URL              PostgreSQL connection string (default: the PG* environment variables)
+  --pg URL              PostgreSQL connection: postgresql:// URL or key=value settings; what it leaves out
+                        comes from the PG* variables, then psql's defaults (OS user, local socket)
   --ref-date YYYY-MM-DD reference date for recency (default: the day after the last cleaned event; in seed
                         mode the study's run date 2020-02-11 when the data ends before it)
   --mode M              seed (default: the study, quirks included) or fixed, which switches on:

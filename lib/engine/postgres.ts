@@ -1,5 +1,7 @@
-import { Client, types, type ClientConfig } from 'pg';
+import { types, type Client } from 'pg';
 import type { Engine, Row } from './engine';
+import { connectPostgres } from './postgresConnect';
+import { resolvePostgresSettings, type PostgresSettings } from './postgresSettings';
 
 // Keep exact text for 64-bit integers, numerics and timestamps (pg's defaults turn timestamps into Dates
 // in the local zone, which would shift UTC times); this matches the DuckDB engine's normalisation.
@@ -9,12 +11,17 @@ types.setTypeParser(TIMESTAMP_OID, (v) => v);
 types.setTypeParser(TIMESTAMPTZ_OID, (v) => v);
 
 export interface PostgresOptions {
-  /** A libpq connection string; when absent the PG* environment variables are used. */
+  /**
+   * A libpq connection string (postgresql:// URL or key=value settings). Settings it leaves out come from the
+   * PG* environment variables, then libpq's defaults: see resolvePostgresSettings.
+   */
   connectionString?: string;
+  /** The environment to read PG* variables from (default process.env); tests pass their own. */
+  env?: NodeJS.ProcessEnv;
   /** Schema to create and use, so parallel runs do not collide. Dropped on close when `dropSchemaOnClose`. */
   schema?: string;
   dropSchemaOnClose?: boolean;
-  /** Give up connecting after this many milliseconds (default 10 s). */
+  /** Give up connecting after this many milliseconds (default: connect_timeout / PGCONNECT_TIMEOUT, else 10 s). */
   connectTimeoutMs?: number;
 }
 
@@ -27,19 +34,17 @@ export class PostgresEngine implements Engine {
     private readonly options: PostgresOptions,
   ) {}
 
+  /** Connect as psql would (see resolvePostgresSettings); a failure is one line naming the server, without the password. */
   static async open(options: PostgresOptions = {}): Promise<PostgresEngine> {
-    // A bounded connect timeout: a server that accepts TCP but never answers must not hang the run.
-    const config: ClientConfig = {
-      ...(options.connectionString ? { connectionString: options.connectionString } : {}),
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-    };
-    const client = new Client(config);
+    let settings: PostgresSettings;
     try {
-      await client.connect();
+      settings = resolvePostgresSettings(options.connectionString, options.env ?? process.env);
     } catch (err) {
-      const target = options.connectionString ? redactPassword(options.connectionString) : describePgEnv();
-      throw new Error(`cannot connect to PostgreSQL at ${target}: ${(err as Error).message}`);
+      // The connection string itself is not repeated: it may hold a password.
+      throw new Error(`cannot connect to PostgreSQL: ${(err as Error).message}`);
     }
+    for (const warning of settings.warnings) process.stderr.write(`warning: ${warning}\n`);
+    const client = await connectPostgres(settings, options.connectTimeoutMs);
     const engine = new PostgresEngine(client, options);
     await client.query('SET client_min_messages = warning');
     if (options.schema) {
@@ -67,16 +72,4 @@ export class PostgresEngine implements Engine {
       await this.client.end();
     }
   }
-}
-
-function describePgEnv(): string {
-  const e = process.env;
-  return `host=${e.PGHOST ?? 'localhost'} port=${e.PGPORT ?? '5432'} user=${e.PGUSER ?? '(default)'} database=${e.PGDATABASE ?? '(default)'}`;
-}
-
-/** The connection string with any password replaced by ***, for error messages. */
-export function redactPassword(connectionString: string): string {
-  return connectionString
-    .replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, '$1***@')
-    .replace(/(password=)[^\s&]*/gi, '$1***');
 }

@@ -59,6 +59,7 @@ after(() => fs.rmSync(work, { recursive: true, force: true }));
 describe('PostgreSQL unavailable: features --backend postgres fails in one line naming the server', () => {
   const pgHost = process.env.PGHOST ?? '127.0.0.1';
   const pgPort = process.env.PGPORT ?? '5432';
+  const REFUSED = 'connection refused (is the server running on that host and accepting TCP/IP connections on that port?)';
 
   /** Run features against `url` and return its single error line; nothing may be written. */
   async function featuresError(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
@@ -77,31 +78,26 @@ describe('PostgreSQL unavailable: features --backend postgres fails in one line 
   test('a server that is down (nothing listens on the port), named by --pg', async () => {
     const port = await closedPort();
     const line = await featuresError(['--pg', `postgresql://postgres@127.0.0.1:${port}/postgres`]);
-    assert.equal(
-      line,
-      `error: cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:${port}/postgres: connect ECONNREFUSED 127.0.0.1:${port}`,
-    );
+    assert.equal(line, `error: cannot connect to PostgreSQL at host=127.0.0.1 port=${port} user=postgres database=postgres: ${REFUSED}`);
   });
 
   test('a server that is down, named by the PG* environment variables', async () => {
     const port = await closedPort();
     const line = await featuresError([], { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'postgres', PGDATABASE: 'postgres' });
-    assert.equal(
-      line,
-      `error: cannot connect to PostgreSQL at host=127.0.0.1 port=${port} user=postgres database=postgres: connect ECONNREFUSED 127.0.0.1:${port}`,
-    );
+    assert.equal(line, `error: cannot connect to PostgreSQL at host=127.0.0.1 port=${port} user=postgres database=postgres: ${REFUSED}`);
   });
 
   test('the server refuses an unknown role', async () => {
-    const url = `postgresql://no_such_role_${process.pid}@${pgHost}:${pgPort}/postgres`;
-    const line = await featuresError(['--pg', url]);
-    assert.equal(line, `error: cannot connect to PostgreSQL at ${url}: role "no_such_role_${process.pid}" does not exist`);
+    const role = `no_such_role_${process.pid}`;
+    const line = await featuresError(['--pg', `postgresql://${role}@${pgHost}:${pgPort}/postgres`]);
+    assert.equal(line, `error: cannot connect to PostgreSQL at host=${pgHost} port=${pgPort} user=${role} database=postgres: role "${role}" does not exist`);
   });
 
   test('the server refuses an unknown database', async () => {
-    const url = `postgresql://${process.env.PGUSER ?? 'postgres'}@${pgHost}:${pgPort}/no_such_db_${process.pid}`;
-    const line = await featuresError(['--pg', url]);
-    assert.equal(line, `error: cannot connect to PostgreSQL at ${url}: database "no_such_db_${process.pid}" does not exist`);
+    const user = process.env.PGUSER ?? 'postgres';
+    const db = `no_such_db_${process.pid}`;
+    const line = await featuresError(['--pg', `postgresql://${user}@${pgHost}:${pgPort}/${db}`]);
+    assert.equal(line, `error: cannot connect to PostgreSQL at host=${pgHost} port=${pgPort} user=${user} database=${db}: database "${db}" does not exist`);
   });
 });
 
