@@ -1,6 +1,6 @@
 /**
- * The data sizes the benchmark measures. Rows per user are not constant in the generator (measured on
- * Oct+Nov: 8.6 at 116k users, 9.6 at 420k-1M), so users were picked by generating: 9M is the generator's
+ * The data sizes the benchmark measures. Rows per user were measured by generating (Oct+Nov: 7.7 at 125k users,
+ * 7.8 at 1.13M; five months: 7.7), and users picked from them: 9M is the generator's
  * full size (FULL_SIZE_USERS, near the real Oct+Nov 8,738,120 rows), 20M the five public months (~20.7M).
  */
 import { FULL_SIZE_USERS } from '../lib/data/generate';
@@ -16,10 +16,10 @@ const TWO_MONTHS = ['2019-Oct', '2019-Nov'];
 const FIVE_MONTHS = ['2019-Oct', '2019-Nov', '2019-Dec', '2020-Jan', '2020-Feb'];
 
 export const BENCH_SIZES: readonly BenchSize[] = [
-  { label: '1M', users: 116_500, months: TWO_MONTHS },
-  { label: '4M', users: 420_000, months: TWO_MONTHS },
+  { label: '1M', users: 130_000, months: TWO_MONTHS },
+  { label: '4M', users: 515_000, months: TWO_MONTHS },
   { label: '9M', users: FULL_SIZE_USERS, months: TWO_MONTHS },
-  { label: '20M', users: 2_100_000, months: FIVE_MONTHS },
+  { label: '20M', users: 2_700_000, months: FIVE_MONTHS },
 ];
 
 /** The sizes named in `list` ('1M,4M'), in the catalogue's order; throws on an unknown label. */

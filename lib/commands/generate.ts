@@ -5,8 +5,8 @@ import { DEFAULT_MONTHS, DEFAULT_SEED, DEFAULT_USERS, generateKaggleFiles } from
 const HELP = `usage: purchase-prediction generate --out DIR [--users N] [--months 2019-Oct,2019-Nov] [--seed S] [--gzip]
 Write one Kaggle-format CSV per month into DIR (created if missing), deterministic for a given seed.
   --out DIR      output directory (files: <month>.csv, or <month>.csv.gz with --gzip)
-  --users N      distinct raw users (default ${DEFAULT_USERS}: ~1M rows, ~24k modelled users on Oct+Nov;
-                 900000 gives the real data's size, ~8.8M rows; ~2100000 for five months)
+  --users N      distinct raw users (default ${DEFAULT_USERS}: ~0.96M rows, ~25k modelled users on Oct+Nov;
+                 1120000 gives the real data's size, ~8.8M rows; ~2700000 for five months)
   --months LIST  comma-separated months (default ${DEFAULT_MONTHS.join(',')})
   --seed S       random seed (default ${DEFAULT_SEED})
   --gzip         gzip the files

@@ -44,8 +44,8 @@ export interface GenerateResult {
 
 /** Default raw users: ~1.07M rows and ~24k modelled users on Oct+Nov, small enough for notebooks to run quickly. */
 export const DEFAULT_USERS = 125_000;
-/** Raw users giving real-data size on Oct+Nov (~8.8M rows; about 2.1M users give the five months' ~20.7M). */
-export const FULL_SIZE_USERS = 900_000;
+/** Raw users giving real-data size on Oct+Nov (~8.8M rows, ~225k modelled users; about 2.7M users give the five months' ~20.7M). */
+export const FULL_SIZE_USERS = 1_120_000;
 export const DEFAULT_MONTHS = ['2019-Oct', '2019-Nov'];
 export const DEFAULT_SEED = 42;
 
