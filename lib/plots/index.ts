@@ -13,3 +13,6 @@ export { knnSweep } from './knnSweep';
 export { featureImportance } from './featureImportance';
 export { modelTable } from './modelTable';
 export { show, showTable } from './show';
+export { metricByOrigin } from './metricByOrigin';
+export { reliabilityDiagram } from './reliability';
+export { profitCurve } from './profitCurve';
