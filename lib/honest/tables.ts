@@ -128,3 +128,27 @@ export function targetingRows(run: HonestEvaluation): DisplayRow[] {
     profitRow('no one', t.noOne),
   ];
 }
+
+function percent(x: number): string {
+  return `${(100 * x).toFixed(2)}%`;
+}
+
+/**
+ * The buyer-rate shift between the training cutoff and the test window in words, with what it does to the
+ * fixed threshold of the calibrated decision model (the numbers of this run).
+ */
+export function rateShiftText(run: HonestEvaluation): string {
+  const d = run.calibration.decision;
+  const cost = run.decision.cost;
+  const ratio = d.trainBuyerRate / d.testBuyerRate;
+  const direction = ratio >= 1 ? 'overstate' : 'understate';
+  const opt = cost.testOptimum;
+  const optShare = (opt.tp + opt.fp) / run.origin.test.users;
+  return `Buyer rate ${percent(d.trainBuyerRate)} among the held-out users of the training cutoff ${run.cutoffs.trainCutoff}, ` +
+    `${percent(d.testBuyerRate)} in the test window (the training rate is ${ratio.toFixed(2)} times the test rate). Calibrated at T1, the probabilities average ` +
+    `${percent(d.calibrated.meanProbability)} in the test window, so they ${direction} the test risk about ` +
+    `${(d.calibrated.meanProbability / d.testBuyerRate).toFixed(1)} times. The fixed threshold p > ${d.threshold.toFixed(4)} ` +
+    `contacts ${percent(d.test.targetedShare)} of the test users at a cost of ${d.test.meanCost.toFixed(4)} per user, against ` +
+    `${cost.baselines.targetNobody.toFixed(4)} for contacting no one; the test window's own best threshold (known only afterwards) ` +
+    `would contact ${percent(optShare)} at ${opt.meanCost.toFixed(4)}.`;
+}
