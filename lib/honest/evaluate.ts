@@ -93,11 +93,16 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   const seed = options.seed ?? 42;
   const log = options.log ?? (() => undefined);
   const seconds = (t0: number) => (performance.now() - t0) / 1000;
-  const cutoffs = chooseCutoffs(await eventTimeRange(engine, source), {
+  const range = await eventTimeRange(engine, source);
+  const cutoffs = chooseCutoffs(range, {
     horizonDays: options.horizonDays,
     minHistoryDays: options.minHistoryDays,
     trainCutoff: options.trainCutoff,
   });
+  // the origins are chosen up front, so a bad step fails before any table is built
+  const grid = options.skipOrigins
+    ? null
+    : originCutoffs(range, { horizonDays: cutoffs.horizonDays, minHistoryDays: options.minHistoryDays, stepDays: options.stepDays });
   log(`honest: train cutoff ${cutoffs.trainCutoff} (labels to ${cutoffs.trainLabelEnd}), test cutoff ${cutoffs.testCutoff} (labels to ${cutoffs.testLabelEnd})`);
 
   let t = performance.now();
@@ -129,12 +134,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   t = performance.now();
   let origins: OriginResult[] = [];
   const originModels = options.originModels ?? ORIGIN_MODELS;
-  if (!options.skipOrigins) {
-    const grid = originCutoffs(await eventTimeRange(engine, source), {
-      horizonDays: cutoffs.horizonDays,
-      minHistoryDays: options.minHistoryDays,
-      stepDays: options.stepDays,
-    });
+  if (grid) {
     log(`honest: ${grid.length} rolling origins, test cutoffs ${grid[0].testCutoff} .. ${grid[grid.length - 1].testCutoff}`);
     origins = await evaluateOrigins(engine, grid, { source, seed, models: originModels, reuse: { origin, result: honest }, log });
   }
