@@ -21,7 +21,7 @@ export const SESSION_TIME_FEATURES = [
 export type SessionTimeFeature = (typeof SESSION_TIME_FEATURES)[number];
 
 /** Seconds since the epoch of a TIMESTAMP expression, as a double on both engines. */
-function epochSql(timestamp: string): string {
+export function epochSql(timestamp: string): string {
   return `CAST(EXTRACT(EPOCH FROM ${timestamp}) AS DOUBLE PRECISION)`;
 }
 

@@ -6,7 +6,7 @@
  * - keep users without views: the population is fixed before features are built, and a user whose only rows
  *   before T are carts must not drop out through a merge quirk;
  * - the add-to-cart rate over sessions: the meaningful rate (the choice does not affect leakage).
- * The session time features are joined on as extra columns.
+ * The session time features are joined on as extra columns; the baselines' inputs are read beside the table.
  */
 import type { Engine } from '../engine/engine';
 import { MODELLING_COLUMNS, TARGET_COLUMN } from '../features/columns';
@@ -16,6 +16,7 @@ import { buildModellingTable } from '../features/modellingTable';
 import { resolveSwitches } from '../features/modes';
 import { buildSessionTimes, SESSION_TIME_FEATURES } from '../features/sessionTimes';
 import { replaceTable } from '../features/sql';
+import { buildBaselineInputs, type BaselineInputs } from './baselineInputs';
 import { buildWindowLabels } from './labels';
 import { buildPopulation } from './population';
 import { checkTableName } from '../engine/tableName';
@@ -28,6 +29,7 @@ export interface CutoffTables {
   features: string;
   sessionTimes: string;
   table: string;
+  baselineInputs: string;
 }
 
 /** Table names for `prefix`, e.g. 'honest_train_population'. */
@@ -40,6 +42,7 @@ export function cutoffTables(prefix: string): CutoffTables {
     features: `${prefix}_features`,
     sessionTimes: `${prefix}_session_times`,
     table: `${prefix}_table`,
+    baselineInputs: `${prefix}_baseline_inputs`,
   };
 }
 
@@ -60,6 +63,8 @@ export interface CutoffTable {
   table: FeatureTable;
   users: number;
   buyers: number;
+  /** What the rule-based baselines read, aligned with `table.userIds`. */
+  baselineInputs: BaselineInputs;
 }
 
 /**
@@ -96,5 +101,6 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
   }
   let buyers = 0;
   for (let i = 0; i < table.rows; i++) buyers += table.purchased[i];
-  return { cutoff: options.cutoff, tables: t, table, users: n, buyers };
+  const baselineInputs = await buildBaselineInputs(engine, { events: t.events, cutoff: options.cutoff, table: t.baselineInputs, userIds: table.userIds });
+  return { cutoff: options.cutoff, tables: t, table, users: n, buyers, baselineInputs };
 }

@@ -73,6 +73,42 @@ export async function eventTimeRange(engine: Engine, source: string = EVENTS_TAB
   return { firstEvent: row.first_event, lastEvent: row.last_event };
 }
 
+/** The data's day span and the earliest and latest training cutoffs T1 it allows. */
+export interface TrainCutoffRange {
+  dataStart: string;
+  dataEnd: string;
+  /** dataStart + minHistoryDays: the first T1 with enough history. */
+  earliestTrainCutoff: string;
+  /** dataEnd − 2·H: the last T1 whose test window [T1 + H, T1 + 2H) ends by the data's end. */
+  latestTrainCutoff: string;
+}
+
+/**
+ * The range of training cutoffs the data allows (see chooseCutoffs). Throws when the data is shorter than
+ * minHistoryDays + 2·H days, or when H or the history is not a whole number of days >= 1.
+ */
+export function trainCutoffRange(range: EventTimeRange, options: Omit<CutoffOptions, 'trainCutoff'> = {}): TrainCutoffRange {
+  const horizonDays = options.horizonDays ?? 14;
+  const minHistoryDays = options.minHistoryDays ?? 14;
+  if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new Error(`horizon must be a whole number of days >= 1, got ${horizonDays}`);
+  if (!Number.isInteger(minHistoryDays) || minHistoryDays < 1) throw new Error(`minimum history must be a whole number of days >= 1, got ${minHistoryDays}`);
+  const dataStart = range.firstEvent.slice(0, 10);
+  const dataEnd = addDays(range.lastEvent.slice(0, 10), 1);
+  const span = daysBetween(dataStart, dataEnd);
+  if (span < minHistoryDays + 2 * horizonDays) {
+    throw new Error(
+      `the data covers ${span} days (${dataStart} to ${dataEnd}), too few for ${minHistoryDays} days of history ` +
+        `and two ${horizonDays}-day label windows (${minHistoryDays + 2 * horizonDays} days): load more months or shorten the horizon`,
+    );
+  }
+  return {
+    dataStart,
+    dataEnd,
+    earliestTrainCutoff: addDays(dataStart, minHistoryDays),
+    latestTrainCutoff: addDays(dataEnd, -2 * horizonDays),
+  };
+}
+
 /**
  * Choose T1 and T2 = T1 + H inside the data's time range: by default the latest T1 whose test window
  * [T2, T2 + H) still ends by the data's end, so the test window is the data's last H days (for Oct+Nov and
@@ -81,20 +117,8 @@ export async function eventTimeRange(engine: Engine, source: string = EVENTS_TAB
  */
 export function chooseCutoffs(range: EventTimeRange, options: CutoffOptions = {}): RollingCutoffs {
   const horizonDays = options.horizonDays ?? 14;
+  const { dataStart, dataEnd, earliestTrainCutoff, latestTrainCutoff } = trainCutoffRange(range, options);
   const minHistoryDays = options.minHistoryDays ?? 14;
-  if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new Error(`horizon must be a whole number of days >= 1, got ${horizonDays}`);
-  if (!Number.isInteger(minHistoryDays) || minHistoryDays < 1) throw new Error(`minimum history must be a whole number of days >= 1, got ${minHistoryDays}`);
-  const dataStart = range.firstEvent.slice(0, 10);
-  const dataEnd = addDays(range.lastEvent.slice(0, 10), 1);
-  const span = daysBetween(dataStart, dataEnd);
-  const latestTrainCutoff = addDays(dataEnd, -2 * horizonDays);
-  const earliestTrainCutoff = addDays(dataStart, minHistoryDays);
-  if (span < minHistoryDays + 2 * horizonDays) {
-    throw new Error(
-      `the data covers ${span} days (${dataStart} to ${dataEnd}), too few for ${minHistoryDays} days of history ` +
-        `and two ${horizonDays}-day label windows (${minHistoryDays + 2 * horizonDays} days): load more months or shorten the horizon`,
-    );
-  }
   const trainCutoff = options.trainCutoff ?? latestTrainCutoff;
   parseDate(trainCutoff, 'cutoff');
   if (trainCutoff < earliestTrainCutoff || trainCutoff > latestTrainCutoff) {

@@ -3,7 +3,8 @@
  * - leaky: the study's cleaning, seed-mode features, stratified random 70/30 split, k by the test-set sweep;
  * - honest: rolling origin (train at T1, test at T2 = T1 + H), the study's features + session time features
  *   from events before each cutoff, window labels, k = 5 fixed (choosing k on the test set is itself a leak);
- * then the comparison table, the cost-based decision and the targeting list.
+ * then the comparison table, the baselines on the same test users, the rolling origins over the whole span,
+ * the calibration of the probabilities, the cost-based decision, expected-value targeting and the targeting list.
  */
 import { cleanEvents, type Funnel } from '../clean/clean';
 import { EVENTS_TABLE } from '../data/schema';
@@ -15,9 +16,14 @@ import { prepareStudyData, type StudyData } from '../study/prepareData';
 import { runStudy, type StudyResult } from '../study/runStudy';
 import type { StudyModelName } from '../study/studyModels';
 import { comparisonRows, positiveRate, type ComparisonRow } from './compare';
+import { calibratedDecision, probabilityQuality, type CalibratedDecision, type ProbabilityQuality } from './calibration';
 import { costDecision, type CostDecision } from './cost';
 import { chooseCutoffs, eventTimeRange, type RollingCutoffs } from './cutoffs';
 import { decisionScores } from './decisionModel';
+import { evaluateOrigins, ORIGIN_MODELS, scoreOrigin, type OriginResult } from './evaluateOrigins';
+import { cutSize, expectedValueTargeting, type TargetingDecision } from './expectedValue';
+import { DEFAULT_STEP_DAYS, originCutoffs } from './origins';
+import { summarizeOrigins, type OriginScores, type OriginSummary } from './originSummary';
 import { buildRollingOrigin, type RollingOrigin } from './rollingOrigin';
 import { targetingList, type TargetRow } from './targeting';
 
@@ -37,6 +43,12 @@ export interface HonestEvaluationOptions {
   decisionModel?: StudyModelName;
   /** Skip the leaky baseline (the comparison table is then empty). */
   skipLeaky?: boolean;
+  /** Days between the rolling origins' test cutoffs (default 7). */
+  stepDays?: number;
+  /** Models trained at every origin (default ORIGIN_MODELS: XGBoost, random forest, logistic regression). */
+  originModels?: readonly StudyModelName[];
+  /** Evaluate the single origin only. */
+  skipOrigins?: boolean;
   /** Progress lines. */
   log?: (line: string) => void;
 }
@@ -48,6 +60,8 @@ export interface LeakyRun {
 }
 
 export interface HonestEvaluation {
+  /** The settings used (defaults filled in); stepDays is null when the origins were skipped. */
+  settings: { seed: number; stepDays: number | null; originModels: readonly StudyModelName[] };
   cutoffs: RollingCutoffs;
   origin: RollingOrigin;
   honest: StudyResult;
@@ -55,10 +69,19 @@ export interface HonestEvaluation {
   comparison: ComparisonRow[];
   /** Buyer rates of the test sets: the PR AUC of a random ranking in each evaluation. */
   positiveRates: { leaky: number; honest: number };
+  /** Every model and baseline of the single origin on its test users (the same users for all). */
+  single: OriginScores;
+  /** The origins over the whole span, oldest first (empty with skipOrigins), and their summary (null then). */
+  origins: OriginResult[];
+  originSummary: OriginSummary | null;
   decision: { model: StudyModelName; cost: CostDecision; testScores: Float64Array };
-  /** Test-window users ranked by the decision model, with the cost-based targeting flag and their outcome. */
+  /** Probability quality of every model on the single origin's test window, and the calibrated decision model. */
+  calibration: { models: Record<string, ProbabilityQuality>; decision: CalibratedDecision };
+  /** Expected profit of contacting the top k% by the decision model's score. */
+  targeting: TargetingDecision;
+  /** Test-window users ranked by the decision model: cost-based flag, chosen top-k% cut, calibrated probability, outcome. */
   targets: TargetRow[];
-  seconds: { leaky: number; honestFeatures: number; honestModels: number; decision: number };
+  seconds: { leaky: number; honestFeatures: number; honestModels: number; decision: number; origins: number };
 }
 
 /**
@@ -70,11 +93,16 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   const seed = options.seed ?? 42;
   const log = options.log ?? (() => undefined);
   const seconds = (t0: number) => (performance.now() - t0) / 1000;
-  const cutoffs = chooseCutoffs(await eventTimeRange(engine, source), {
+  const range = await eventTimeRange(engine, source);
+  const cutoffs = chooseCutoffs(range, {
     horizonDays: options.horizonDays,
     minHistoryDays: options.minHistoryDays,
     trainCutoff: options.trainCutoff,
   });
+  // the origins are chosen up front, so a bad step fails before any table is built
+  const grid = options.skipOrigins
+    ? null
+    : originCutoffs(range, { horizonDays: cutoffs.horizonDays, minHistoryDays: options.minHistoryDays, stepDays: options.stepDays });
   log(`honest: train cutoff ${cutoffs.trainCutoff} (labels to ${cutoffs.trainLabelEnd}), test cutoff ${cutoffs.testCutoff} (labels to ${cutoffs.testLabelEnd})`);
 
   let t = performance.now();
@@ -85,28 +113,52 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   const honest = await runStudy(origin.data, { seed, knnK: 5 });
   const honestModels = seconds(t);
 
+  const single = scoreOrigin(origin.data, origin.train, origin.test, honest, Object.keys(honest.models));
+  const reliability: Record<string, ProbabilityQuality> = {};
+  for (const [name, e] of Object.entries(honest.models)) reliability[name] = probabilityQuality(origin.data.yTest, e.scores);
+
   t = performance.now();
+  const costs = options.costs ?? DEFAULT_COSTS;
   const scored = await decisionScores(origin.train.table, origin.test.table, { model: options.decisionModel, seed });
-  const cost = costDecision(scored.calibration, scored.test, options.costs ?? DEFAULT_COSTS);
+  const cost = costDecision(scored.calibration, scored.test, costs);
+  const calibrated = calibratedDecision(scored.model, scored.calibration, scored.test, costs);
+  const targeting = expectedValueTargeting(scored.calibration, scored.test, costs);
   const targets = targetingList(origin.test.table.userIds, scored.test.scores, {
     threshold: cost.calibration.threshold,
     labels: origin.test.table.purchased,
+    cutSize: cutSize(origin.test.users, targeting.chosenPercent),
+    probabilities: calibrated.testProbabilities,
   });
   const decision = seconds(t);
+
+  t = performance.now();
+  let origins: OriginResult[] = [];
+  const originModels = options.originModels ?? ORIGIN_MODELS;
+  if (grid) {
+    log(`honest: ${grid.length} rolling origins, test cutoffs ${grid[0].testCutoff} .. ${grid[grid.length - 1].testCutoff}`);
+    origins = await evaluateOrigins(engine, grid, { source, seed, models: originModels, reuse: { origin, result: honest }, log });
+  }
+  const originSeconds = seconds(t);
 
   t = performance.now();
   const leaky = options.skipLeaky ? null : await leakyRun(engine, source, seed);
   const leakySeconds = seconds(t);
   return {
+    settings: { seed, stepDays: options.skipOrigins ? null : (options.stepDays ?? DEFAULT_STEP_DAYS), originModels },
     cutoffs,
     origin,
     honest,
     leaky,
     comparison: leaky ? comparisonRows({ result: leaky.result, yTest: leaky.data.yTest }, { result: honest, yTest: origin.data.yTest }) : [],
     positiveRates: { leaky: leaky ? positiveRate(leaky.data.yTest) : NaN, honest: positiveRate(origin.data.yTest) },
+    single,
+    origins,
+    originSummary: origins.length > 0 ? summarizeOrigins(origins) : null,
     decision: { model: scored.model, cost, testScores: Float64Array.from(scored.test.scores) },
+    calibration: { models: reliability, decision: calibrated },
+    targeting,
     targets,
-    seconds: { leaky: leakySeconds, honestFeatures, honestModels, decision },
+    seconds: { leaky: leakySeconds, honestFeatures, honestModels, decision, origins: originSeconds },
   };
 }
 

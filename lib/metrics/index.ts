@@ -9,3 +9,4 @@ export * from './threshold';
 export * from './summary';
 export * from './lift';
 export * from './cost';
+export * from './calibration';

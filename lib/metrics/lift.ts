@@ -42,15 +42,26 @@ export function gainsCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>):
 }
 
 /**
+ * Share of all positives captured by the top `fraction` (0 <= fraction <= 1) of a gains curve: linear inside a
+ * tie group, i.e. the expectation over random tie-breaking. Reading many fractions off one curve avoids
+ * sorting the scores again for each.
+ */
+export function capturedAt(curve: GainsCurve, fraction: number): number {
+  if (!(fraction >= 0 && fraction <= 1)) throw new Error(`fraction must be in [0, 1], got ${fraction}`);
+  const { populationShare: x, positiveShare: y } = curve;
+  if (fraction === 0) return 0;
+  let i = 1;
+  while (x[i] < fraction) i++; // x ends at exactly 1, so this stops
+  return y[i - 1] + ((fraction - x[i - 1]) / (x[i] - x[i - 1])) * (y[i] - y[i - 1]);
+}
+
+/**
  * Lift at the top `fraction` (0 < fraction <= 1) of users by score: the gains curve read at `fraction`
  * (linear inside a tie group, i.e. the expectation over random tie-breaking), divided by `fraction`.
  * Example: 10% of users holding 35% of the buyers is a lift of 3.5.
  */
 export function liftAt(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, fraction: number): LiftAt {
   if (!(fraction > 0 && fraction <= 1)) throw new Error(`fraction must be in (0, 1], got ${fraction}`);
-  const { populationShare: x, positiveShare: y } = gainsCurve(yTrue, yScore);
-  let i = 1;
-  while (x[i] < fraction) i++; // x ends at exactly 1, so this stops
-  const captured = y[i - 1] + ((fraction - x[i - 1]) / (x[i] - x[i - 1])) * (y[i] - y[i - 1]);
+  const captured = capturedAt(gainsCurve(yTrue, yScore), fraction);
   return { fraction, captured, lift: captured / fraction };
 }

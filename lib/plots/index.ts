@@ -14,3 +14,6 @@ export { featureImportance } from './featureImportance';
 export { modelTable } from './modelTable';
 export { show, showTable } from './show';
 export { featureCalibrationFigure } from './featureCalibrationFigure';
+export { metricByOrigin } from './metricByOrigin';
+export { reliabilityDiagram } from './reliability';
+export { profitCurve } from './profitCurve';
