@@ -48,6 +48,8 @@ class KdTree {
   readonly splitValue: Float64Array;
   /** Per node: 1 when all its points are identical (a zero-width box), so one distance serves them all. */
   readonly uniform: Uint8Array;
+  /** Per node: the smallest original row index inside, for pruning boxes that can only offer losing ties. */
+  readonly minIndex: Int32Array;
   /** Per node: bounding box, node-major × d. */
   readonly lower: Float64Array;
   readonly upper: Float64Array;
@@ -64,6 +66,7 @@ class KdTree {
     const child = new Int32Array(maxNodes).fill(-1);
     const splitDim = new Int32Array(maxNodes), splitValue = new Float64Array(maxNodes);
     const uniform = new Uint8Array(maxNodes);
+    const minIndex = new Int32Array(maxNodes);
     const lower = new Float64Array(maxNodes * d), upper = new Float64Array(maxNodes * d);
     const x = X.data;
     const keys = new Float64Array(n);
@@ -73,7 +76,9 @@ class KdTree {
       const id = nodeCount++;
       start[id] = s; end[id] = e;
       for (let j = 0; j < d; j++) { lower[id * d + j] = Infinity; upper[id * d + j] = -Infinity; }
+      let first = n;
       for (let p = s; p < e; p++) {
+        if (order[p] < first) first = order[p];
         const o = order[p] * d;
         for (let j = 0; j < d; j++) {
           const v = x[o + j];
@@ -81,6 +86,7 @@ class KdTree {
           if (v > upper[id * d + j]) upper[id * d + j] = v;
         }
       }
+      minIndex[id] = first;
       return id;
     };
     stack.push(newNode(0, n));
@@ -114,7 +120,7 @@ class KdTree {
     this.points = points; this.order = order;
     this.start = start.slice(0, nodeCount); this.end = end.slice(0, nodeCount); this.child = child.slice(0, nodeCount);
     this.splitDim = splitDim.slice(0, nodeCount); this.splitValue = splitValue.slice(0, nodeCount);
-    this.uniform = uniform.slice(0, nodeCount);
+    this.uniform = uniform.slice(0, nodeCount); this.minIndex = minIndex.slice(0, nodeCount);
     this.lower = lower.slice(0, nodeCount * d); this.upper = upper.slice(0, nodeCount * d);
   }
 
@@ -240,7 +246,7 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
   const indices = new Int32Array(m * k);
   const squaredDistances = new Float64Array(m * k);
   const tree = new KdTree(train);
-  const { points: pts, order, start, end, child, uniform } = tree;
+  const { points: pts, order, start, end, child, uniform, minIndex } = tree;
   const queryOrder = queriesByLeaf(tree, query);
   const best = new BestK(k);
   // Depth ≤ log2(n / (LEAF_SIZE/2)) + 1 and each level pushes at most 2 nodes, so 128 slots cover any n.
@@ -265,8 +271,11 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
     stackNode[top] = 0; stackDist[top] = tree.boxDistance(0, q, qo, bound); top++;
     while (top > 0) {
       top--;
-      const node = stackNode[top];
-      if (stackDist[top] > bound) continue;
+      const node = stackNode[top], boxDist = stackDist[top];
+      if (boxDist > bound) continue;
+      // A box at exactly the k-th distance can only offer ties, and ties with larger indices lose: with many
+      // identical or equidistant rows (discrete features) this is what keeps the search from visiting them all.
+      if (best.count === k && boxDist === best.dist[k - 1] && minIndex[node] > best.idx[k - 1]) continue;
       const c = child[node];
       if (c < 0) {
         if (uniform[node] === 1) {
@@ -285,8 +294,9 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
         continue;
       }
       const dl = tree.boxDistance(c, q, qo, bound), dr = tree.boxDistance(c + 1, q, qo, bound);
-      // Push the farther child first so the nearer one is searched first and tightens the bound sooner.
-      if (dl <= dr) {
+      // Push the farther child first so the nearer one is searched first and tightens the bound sooner; at
+      // equal distance the one holding the smaller index first, as ties go to it.
+      if (dl < dr || (dl === dr && minIndex[c] <= minIndex[c + 1])) {
         stackNode[top] = c + 1; stackDist[top++] = dr;
         stackNode[top] = c; stackDist[top++] = dl;
       } else {
