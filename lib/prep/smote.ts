@@ -1,6 +1,6 @@
 import { createRng } from '../random';
 import type { Labels, Matrix } from './matrix';
-import { kNearestNeighbors } from './nearestNeighbors';
+import { kNearestOtherRows } from './nearestNeighbors';
 import { assertFiniteMatrix, assertSameRows, assertTwoClasses, countBinaryLabels } from './validate';
 
 export interface SmoteOptions {
@@ -48,7 +48,7 @@ export function smote(X: Matrix, y: Labels, options: SmoteOptions): Resampled {
   for (let m = 0; m < nMin; m++) {
     minorityData.set(X.data.subarray(minorityRows[m] * cols, (minorityRows[m] + 1) * cols), m * cols);
   }
-  const neighbors = kNearestNeighbors({ rows: nMin, cols, data: minorityData }, k);
+  const neighbors = kNearestOtherRows({ rows: nMin, cols, data: minorityData }, k);
 
   const rng = createRng(options.seed);
   for (let s = 0; s < nNew; s++) {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import KNN from 'ml-knn';
 import { matrixFromRows, type Matrix } from '../../lib/prep/matrix';
 import { createRng } from '../../lib/random';
-import { KNearestNeighbors, kNearestNeighbors, knnSweep } from '../../lib/models/knn';
+import { KNearestNeighbors, knnSweep } from '../../lib/models/knn';
+import { kNearestNeighbors } from '../../lib/prep/nearestNeighbors';
 import { accuracy, loadFixture, maxAbsoluteError, toLabels, toMatrix, twoGaussians } from './helpers';
 
 const f = loadFixture('knn.json');
