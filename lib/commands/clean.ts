@@ -1,9 +1,8 @@
 /** `clean`: load the Kaggle month files of a folder and print the cleaning funnel. */
 import { parseOptions, requireOption, type Command } from './command';
-import { DuckDbEngine } from '../engine/duckdb';
-import { loadEvents } from '../data/load';
-import { cleanEvents, formatFunnel } from '../clean/clean';
+import { formatFunnel } from '../clean/clean';
 import { emptyCleaningMessage, oneClassWarning } from '../pipeline/dataProblems';
+import { openPipeline } from '../pipeline/runPipeline';
 
 const HELP = `usage: purchase-prediction clean --data DIR [--json] [--skip-bad-rows]
 Load the Kaggle month files in DIR (2019-Oct.csv, 2019-Nov.csv.gz, ...) into an in-memory DuckDB, run the
@@ -23,13 +22,11 @@ export const command: Command = {
       'skip-bad-rows': { type: 'boolean' },
     });
     const data = requireOption(values, 'data');
-    const engine = await DuckDbEngine.open();
+    const run = await openPipeline({ data, skipBadRows: values['skip-bad-rows'] === true, progress: true });
     try {
-      const load = await loadEvents(engine, data, { skipBadRows: values['skip-bad-rows'] === true, progress: true });
-      const started = performance.now();
-      const funnel = await cleanEvents(engine);
-      const seconds = (performance.now() - started) / 1000;
-      process.stderr.write(`clean: five steps in ${seconds.toFixed(1)} s\n`);
+      const load = run.load;
+      const funnel = await run.clean({ allowEmpty: true });
+      process.stderr.write(`clean: five steps in ${run.timings.clean.toFixed(1)} s\n`);
       if (values.json === true) {
         // stdout carries exactly one JSON object so scripts can parse it.
         console.log(JSON.stringify({ ...funnel, skipped_bad_rows: load.skipped }));
@@ -44,7 +41,7 @@ export const command: Command = {
       if (oneClass) process.stderr.write(`warning: ${oneClass}\n`);
       return 0;
     } finally {
-      await engine.close();
+      await run.close();
     }
   },
 };

@@ -6,18 +6,15 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command';
 import { parseOptions, requireOption } from './command';
-import type { Engine } from '../engine/engine';
-import { DuckDbEngine } from '../engine/duckdb';
-import { PostgresEngine } from '../engine/postgres';
-import { loadEvents } from '../data/load';
-import { copyEventsToPostgres } from '../data/copyToPostgres';
-import { cleanEvents } from '../clean/clean';
-import { buildModellingTable, checkRefDate } from '../features/modellingTable';
+import type { LoadReport } from '../data/load';
+import type { Funnel } from '../clean/clean';
+import { checkRefDate, type BuildModellingTableResult } from '../features/modellingTable';
 import { FEATURE_MODES, SWITCH_DESCRIPTIONS, resolveSwitches, type FeatureMode } from '../features/modes';
 import { writeFeatureCsv } from '../features/csv';
 import { MODELLING_TABLE } from '../features/context';
 import { moveFileAtomic } from '../report/atomicWrite';
-import { emptyCleaningMessage, emptyModellingTableMessage, oneClassWarning } from '../pipeline/dataProblems';
+import { oneClassWarning } from '../pipeline/dataProblems';
+import { openPipeline, type PipelineStage } from '../pipeline/runPipeline';
 
 const HELP = `features --data DIR --out FILE.csv [options]
   Load the month files of DIR, clean them (five steps), build the modelling table and write it as CSV.
@@ -36,11 +33,27 @@ function step(name: string, seconds: number, detail = ''): void {
   console.log(`${name.padEnd(9)} ${seconds.toFixed(2).padStart(7)} s${detail ? `  ${detail}` : ''}`);
 }
 
-async function timed<T>(name: string, work: () => Promise<T>, detail: (result: T) => string): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  step(name, (performance.now() - started) / 1000, detail(result));
-  return result;
+/** The line printed when a pipeline stage ends: what it produced. */
+function stageDetail(stage: PipelineStage, result: unknown, mode: FeatureMode): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  switch (stage) {
+    case 'load': {
+      const r = result as LoadReport;
+      return `${n(r.rows)} rows${r.skipped ? `, ${n(r.skipped)} skipped` : ''}`;
+    }
+    case 'copyToPostgres':
+      return `${n(result as number)} rows to PostgreSQL`;
+    case 'clean': {
+      const f = result as Funnel;
+      return `${n(f.multi_session)} rows, ${n(f.users)} users`;
+    }
+    case 'features': {
+      const r = result as BuildModellingTableResult;
+      return `${n(r.rows)} rows, mode ${mode}, ref date ${r.refDate}`;
+    }
+    default:
+      return '';
+  }
 }
 
 export const command: Command = {
@@ -65,35 +78,34 @@ export const command: Command = {
     const refDate = values['ref-date'] === undefined ? undefined : checkRefDate(values['ref-date']);
 
     const total = performance.now();
-    const duck = await DuckDbEngine.open();
-    let pg: PostgresEngine | undefined;
+    // The pipeline's stages, each printed with its time as it ends (loading prints progress on stderr meanwhile).
+    const run = await openPipeline({
+      data,
+      backend,
+      postgresUrl: values.pg,
+      mode,
+      refDate,
+      skipBadRows: values['skip-bad-rows'],
+      progress: true,
+      runStage: async (stage, work) => {
+        const started = performance.now();
+        const result = await work();
+        step(stage === 'copyToPostgres' ? 'copy' : stage, (performance.now() - started) / 1000, stageDetail(stage, result, mode));
+        return result;
+      },
+    });
     try {
-      // Connect first: a server that is down or refuses the login should fail the run before the load, not after.
-      if (backend === 'postgres') pg = await PostgresEngine.open(values.pg ? { connectionString: values.pg } : {});
-      await timed('load', () => loadEvents(duck, data, { progress: true, skipBadRows: values['skip-bad-rows'] }), (r) =>
-        `${r.rows.toLocaleString('en-US')} rows${r.skipped ? `, ${r.skipped.toLocaleString('en-US')} skipped` : ''}`,
-      );
-      let engine: Engine = duck;
-      if (pg) {
-        const connected = pg;
-        await timed('copy', () => copyEventsToPostgres(duck, connected, { progress: true }), (n) => `${n.toLocaleString('en-US')} rows to PostgreSQL`);
-        engine = connected;
-      }
-      const funnel = await timed('clean', () => cleanEvents(engine), (f) => `${f.multi_session.toLocaleString('en-US')} rows, ${f.users.toLocaleString('en-US')} users`);
-      const empty = emptyCleaningMessage(funnel);
-      if (empty) throw new Error(empty);
-      const built = await timed('features', () => buildModellingTable(engine, { mode, refDate }), (r) =>
-        `${r.rows.toLocaleString('en-US')} rows, mode ${mode}, ref date ${r.refDate}`,
-      );
-      const noRows = emptyModellingTableMessage(built.rows, funnel);
-      if (noRows) throw new Error(noRows);
+      const funnel = await run.clean();
+      const built = await run.features();
       // A one-class table is still a valid table (e.g. for scoring), so write it, but say it cannot train a model.
       const oneClass = oneClassWarning(funnel);
       if (oneClass) process.stderr.write(`warning: ${oneClass}\n`);
       // Written next to the target and renamed into place: a run stopped mid-write leaves no partial CSV under `out`.
       const partial = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
       try {
-        await timed('write', () => writeFeatureCsv(engine, MODELLING_TABLE, partial), () => out);
+        const started = performance.now();
+        await writeFeatureCsv(run.engine, MODELLING_TABLE, partial);
+        step('write', (performance.now() - started) / 1000, out);
         moveFileAtomic(partial, out);
       } finally {
         rmSync(partial, { force: true });
@@ -101,8 +113,7 @@ export const command: Command = {
       step('total', (performance.now() - total) / 1000, `${built.rows.toLocaleString('en-US')} rows x 19 columns`);
       return 0;
     } finally {
-      if (pg) await pg.close();
-      await duck.close();
+      await run.close();
     }
   },
 };

@@ -1,9 +1,6 @@
 /** Load month files and run the honest evaluation in one call, shared by the CLI and the notebook. */
-import { copyEventsToPostgres } from '../data/copyToPostgres';
-import { loadEvents } from '../data/load';
-import { DuckDbEngine } from '../engine/duckdb';
 import type { Backend, Engine } from '../engine/engine';
-import { PostgresEngine } from '../engine/postgres';
+import { openPipeline } from '../pipeline/runPipeline';
 import { evaluateHonestly, type HonestEvaluation, type HonestEvaluationOptions } from './evaluate';
 
 export interface RunHonestEvaluationOptions extends Omit<HonestEvaluationOptions, 'source'> {
@@ -26,26 +23,15 @@ export interface HonestRun extends HonestEvaluation {
  * @example const run = await runHonestEvaluation({ data: 'data/default' }); ...; await run.close();
  */
 export async function runHonestEvaluation(options: RunHonestEvaluationOptions): Promise<HonestRun> {
-  const loader = await DuckDbEngine.open();
-  let engine: Engine = loader;
-  const close = async () => {
-    if (engine !== loader) await engine.close();
-    await loader.close();
-  };
+  // The pipeline's one way in (memory limit, private spill folder, PostgreSQL connected first); the honest
+  // evaluation then builds its own cutoff tables from the loaded events.
+  const run = await openPipeline({ data: options.data, backend: options.backend, postgresUrl: options.postgresUrl });
   try {
-    const t0 = performance.now();
-    await loadEvents(loader, options.data);
-    if (options.backend === 'postgres') {
-      engine = await PostgresEngine.open({ connectionString: options.postgresUrl });
-      await copyEventsToPostgres(loader, engine as PostgresEngine);
-    } else if (options.backend !== undefined && options.backend !== 'duckdb') {
-      throw new Error(`unknown backend '${String(options.backend)}': expected duckdb or postgres`);
-    }
-    const loadSeconds = (performance.now() - t0) / 1000;
-    const result = await evaluateHonestly(engine, options);
-    return { ...result, engine, loadSeconds, close };
+    const loadSeconds = run.timings.load + (run.timings.copyToPostgres ?? 0);
+    const result = await evaluateHonestly(run.engine, options);
+    return { ...result, engine: run.engine, loadSeconds, close: run.close };
   } catch (err) {
-    await close();
+    await run.close();
     throw err;
   }
 }

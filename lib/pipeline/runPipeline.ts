@@ -74,41 +74,61 @@ export interface PipelineResult {
  */
 export const DEFAULT_PIPELINE_MEMORY_LIMIT = '1200MB';
 
+/** The stages after the load, run on an engine that already holds `events` (see {@link openPipeline}). */
+export interface LoadedPipeline {
+  /** The engine holding the events (and, after each stage, its tables). */
+  engine: Engine;
+  /** The DuckDB engine the files were loaded into (the same as `engine` on the duckdb backend). */
+  loader: DuckDbEngine;
+  load: LoadReport;
+  timings: StageTimings;
+  /**
+   * Run the five cleaning steps; stops with the step that left no row, if one did (unless `allowEmpty`, for a
+   * caller that shows the funnel first and then says what is wrong).
+   */
+  clean(options?: { allowEmpty?: boolean }): Promise<Funnel>;
+  /** Build the modelling table (after `clean`); stops when the merge leaves no row. */
+  features(): Promise<BuildModellingTableResult>;
+  /** Read the modelling table into typed arrays (after `features`). */
+  read(): Promise<FeatureTable>;
+  /** Close every engine the pipeline opened. */
+  close(): Promise<void>;
+}
+
 /**
- * Load → clean → features → columnar hand-off: the event-level half of the study in one call, shared by the CLI,
- * the notebooks and the benchmark. Files are always parsed and validated by DuckDB; with the postgres backend
- * the validated events are then copied into PostgreSQL with COPY and every later stage runs there.
- * @example const run = await runPipeline({ data: 'data/default', mode: 'seed' }); ... await run.close();
+ * Open the pipeline's engines (DuckDB with the pipeline's memory limit and a private spill folder; PostgreSQL
+ * connected first, so a server that is down fails the run before the load) and load the files: the one way every
+ * command, notebook and the benchmark starts. The later stages are methods, each timed into `timings`.
+ * @example const run = await openPipeline({ data: 'data/default' }); const funnel = await run.clean(); await run.close();
  */
-export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+export async function openPipeline(options: PipelineOptions): Promise<LoadedPipeline> {
   const backend = options.backend ?? 'duckdb';
+  if (backend !== 'duckdb' && backend !== 'postgres') {
+    throw new Error(`unknown backend '${String(backend)}': expected duckdb or postgres`);
+  }
   const spill = options.duckdb?.tempDirectory ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'purchase-prediction-duckdb-'));
-  const loader = await DuckDbEngine.open({
-    ...options.duckdb,
-    // `??`, not a default spread under the options: an option given as undefined must not erase the default.
-    memoryLimit: options.duckdb?.memoryLimit ?? DEFAULT_PIPELINE_MEMORY_LIMIT,
-    // Every stage orders its own output where order matters (readFeatureTable orders by user); unordered
-    // inserts save memory and time in every CREATE TABLE AS.
-    preserveInsertionOrder: options.duckdb?.preserveInsertionOrder ?? false,
-    tempDirectory: options.duckdb?.tempDirectory ?? spill ?? undefined,
-  })
-    .catch((err: unknown) => {
-      if (spill) fs.rmSync(spill, { recursive: true, force: true });
-      throw err;
-    });
-  let engine: Engine = loader;
+  let postgres: PostgresEngine | null = null;
+  let loader: DuckDbEngine | null = null;
   const close = async () => {
     try {
-      if (engine !== loader) await engine.close();
-      await loader.close();
+      if (postgres) await postgres.close();
+      if (loader) await loader.close();
     } finally {
       if (spill) fs.rmSync(spill, { recursive: true, force: true });
     }
   };
   try {
-    if (backend !== 'duckdb' && backend !== 'postgres') {
-      throw new Error(`unknown backend '${String(backend)}': expected duckdb or postgres`);
-    }
+    if (backend === 'postgres') postgres = await PostgresEngine.open({ connectionString: options.postgresUrl });
+    loader = await DuckDbEngine.open({
+      ...options.duckdb,
+      // `??`, not a default spread under the options: an option given as undefined must not erase the default.
+      memoryLimit: options.duckdb?.memoryLimit ?? DEFAULT_PIPELINE_MEMORY_LIMIT,
+      // Every stage orders its own output where order matters (readFeatureTable orders by user); unordered
+      // inserts save memory and time in every CREATE TABLE AS.
+      preserveInsertionOrder: options.duckdb?.preserveInsertionOrder ?? false,
+      tempDirectory: options.duckdb?.tempDirectory ?? spill ?? undefined,
+    });
+    const duck = loader;
     const timings: StageTimings = { load: 0, clean: 0, features: 0, read: 0 };
     const runStage = options.runStage ?? ((_stage, work) => work());
     const stage = async <T>(name: PipelineStage, work: () => Promise<T>): Promise<T> => {
@@ -118,27 +138,61 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       return result;
     };
     const load = await stage('load', () =>
-      loadEvents(loader, options.data, { skipBadRows: options.skipBadRows, progress: options.progress }));
-    if (backend === 'postgres') {
-      engine = await PostgresEngine.open({ connectionString: options.postgresUrl });
-      await stage('copyToPostgres', () => copyEventsToPostgres(loader, engine as PostgresEngine, { progress: options.progress }));
-    }
-    const funnel = await stage('clean', () => cleanEvents(engine));
-    const empty = emptyCleaningMessage(funnel);
-    if (empty) throw new Error(empty);
-    const features = await stage('features', () =>
-      buildModellingTable(engine, {
-        mode: options.mode,
-        switches: options.switches,
-        refDate: options.refDate,
-        wideBrandTable: options.wideBrandTable,
-      }));
-    const noRows = emptyModellingTableMessage(features.rows, funnel);
-    if (noRows) throw new Error(noRows);
-    const table = await stage('read', () => readFeatureTable(engine));
-    return { engine, loader, load, funnel, features, table, timings, close };
+      loadEvents(duck, options.data, { skipBadRows: options.skipBadRows, progress: options.progress }));
+    const pg = postgres;
+    if (pg) await stage('copyToPostgres', () => copyEventsToPostgres(duck, pg, { progress: options.progress }));
+    const engine: Engine = pg ?? duck;
+    let funnel: Funnel | null = null;
+    return {
+      engine,
+      loader: duck,
+      load,
+      timings,
+      close,
+      clean: async (cleanOptions = {}) => {
+        const cleaned = await stage('clean', () => cleanEvents(engine));
+        const empty = emptyCleaningMessage(cleaned);
+        if (empty && !cleanOptions.allowEmpty) throw new Error(empty);
+        funnel = cleaned;
+        return cleaned;
+      },
+      features: async () => {
+        if (!funnel) throw new Error('features: run clean() first');
+        const counted = funnel;
+        const features = await stage('features', () =>
+          buildModellingTable(engine, {
+            mode: options.mode,
+            switches: options.switches,
+            refDate: options.refDate,
+            wideBrandTable: options.wideBrandTable,
+          }));
+        const noRows = emptyModellingTableMessage(features.rows, counted);
+        if (noRows) throw new Error(noRows);
+        return features;
+      },
+      read: () => stage('read', () => readFeatureTable(engine)),
+    };
   } catch (err) {
     await close();
+    throw err;
+  }
+}
+
+/**
+ * Load → clean → features → columnar hand-off: the event-level half of the study in one call, shared by the CLI,
+ * the notebooks and the benchmark. Files are always parsed and validated by DuckDB; with the postgres backend
+ * the validated events are then copied into PostgreSQL with COPY and every later stage runs there.
+ * @example const run = await runPipeline({ data: 'data/default', mode: 'seed' }); ... await run.close();
+ */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const run = await openPipeline(options);
+  try {
+    const funnel = await run.clean();
+    const features = await run.features();
+    const table = await run.read();
+    return { engine: run.engine, loader: run.loader, load: run.load, funnel, features, table, timings: run.timings, close: run.close };
+  } catch (err) {
+    await run.close();
     throw err;
   }
 }
