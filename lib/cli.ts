@@ -10,6 +10,7 @@ import type { Command } from './commands/command';
 const load = (path: string): Command => (require(path) as { command: Command }).command;
 
 const COMMANDS: Record<string, () => Command> = {
+  build: () => load('./commands/build'),
   clean: () => load('./commands/clean'),
   evaluate: () => load('./commands/evaluate'),
   features: () => load('./commands/features'),
