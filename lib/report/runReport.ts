@@ -19,8 +19,10 @@ import { MODEL_TABLE_FILES } from '../notebook/modelTableFiles';
 import { REPORT_ENV } from '../notebook/settings';
 import { moveFileAtomic } from './atomicWrite';
 import { cpuSecondsWithChildren } from './cpuTime';
+import { ensureLibraryBuild } from './libraryBuild';
 import { executeNotebook, REPOSITORY_ROOT } from './notebook';
 import { notebookEnvironment } from './notebookParameters';
+import { ensurePackageStubs } from './packageStubs';
 import { renderPng } from './png';
 
 /**
@@ -38,10 +40,11 @@ export const REPORT_NOTEBOOKS: readonly { name: string; optional: boolean; lane:
 export const REPORT_EXTRA_FILES = ['honest_targets.csv'] as const;
 
 /**
- * Preloads of headless kernels: folder imports resolved to their index.ts (kernelDirectoryImports.cjs),
- * no watching of source files (kernelNoWatch.cjs).
+ * Preloads of headless kernels: no watching of the files a cell imports (kernelNoWatch.cjs), so a library
+ * rebuilt by another process during a run cannot break the kernel's compiler. Notebooks need no preload:
+ * the report runs them as any Jupyter front end would.
  */
-export const KERNEL_PRELOADS = [join(__dirname, 'kernelDirectoryImports.cjs'), join(__dirname, 'kernelNoWatch.cjs')];
+export const KERNEL_PRELOADS = [join(__dirname, 'kernelNoWatch.cjs')];
 
 /** NODE_OPTIONS of a headless kernel: the caller's options plus the preloads. */
 export function kernelNodeOptions(base: string | undefined = process.env.NODE_OPTIONS): string {
@@ -120,6 +123,9 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
   // Explicit notebooks (tests) run one after another; the default ones in their lanes.
   const lanes = options.notebooks ? [options.notebooks] : reportNotebookLanes();
   const notebooks = lanes.flat();
+  // The notebooks import the compiled library: never run them against a build older than lib/.
+  ensureLibraryBuild({ log: (line) => log(`report: ${line}`) });
+  ensurePackageStubs();
   mkdirSync(out, { recursive: true });
   // A run killed outright (SIGKILL, power loss) cannot clean up: its work folder goes now.
   for (const entry of readdirSync(out)) {
