@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureLibraryBuild } from '../../lib/report/libraryBuild';
 import { executeNotebook, NotebookCellError } from '../../lib/report/notebook';
 import { NOTEBOOK_ENV } from '../../lib/report/notebookParameters';
 import { NOTEBOOKS_DIR } from '../../lib/report/runReport';
@@ -14,7 +15,8 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'notebooks');
 test('executeNotebook: smoke notebook to HTML with one rendered figure; kernels start in the notebook folder; failing cells are named', async () => {
   const out = mkdtempSync(join(tmpdir(), 'notebook-test-'));
   try {
-    // The smoke notebook imports 'purchase-prediction': its kernel runs where the study's notebooks run.
+    // The smoke notebook imports 'purchase-prediction' (the compiled library): its kernel runs where the study's notebooks run.
+    ensureLibraryBuild();
     const smoke = executeNotebook({
       notebook: join(FIXTURES, 'smoke.ipynb'),
       outHtml: join(out, 'smoke.html'),
