@@ -10,7 +10,7 @@ import { escapeHtml, htmlTable, type TableRow } from '../plots/htmlTable';
 /** What a slide shows: a recorded figure, a recorded table, or lists of points (text slides). */
 export type SlideExhibit =
   | { kind: 'figure'; name: string; width: number; height: number }
-  | { kind: 'table'; name: string }
+  | { kind: 'table'; name: string; columns?: readonly string[] }
   | { kind: 'points'; lists: { heading?: string; points: string[] }[] };
 
 /** One slide: its title, one sentence to take away, and its exhibit. */
@@ -61,7 +61,11 @@ export const DECK_SLIDES: readonly Slide[] = [
   {
     title: 'Model comparison',
     takeaway: "Test set of the study's random 70/30 split; threshold 0.5 unless stated.",
-    exhibit: { kind: 'figure', name: 'model-performance-table', width: 1150, height: 420 },
+    exhibit: {
+      kind: 'table',
+      name: 'model-performance',
+      columns: ['model', 'accuracy', 'roc_auc', 'f1', 'precision', 'recall', 'best_threshold', 'best_f1'],
+    },
   },
   {
     title: 'ROC curves of the five models',
@@ -152,8 +156,9 @@ function exhibitHtml(slide: Slide, inputs: DeckInputs): string | undefined {
   if (exhibit.kind === 'table') {
     const table = inputs.tables[exhibit.name];
     if (!table) return undefined;
-    // Column names as words: roc_auc_honest reads "roc auc honest".
-    const rows = table.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_/g, ' '), value])));
+    // The slide's columns, named as words: roc_auc_honest reads "roc auc honest".
+    const columns = exhibit.columns ?? Object.keys(table.rows[0] ?? {});
+    const rows = table.rows.map((row) => Object.fromEntries(columns.map((key) => [key.replace(/_/g, ' '), row[key]])));
     return htmlTable(rows, { digits: table.digits ?? 3 });
   }
   return exhibit.lists

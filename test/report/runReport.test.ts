@@ -177,6 +177,7 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
     const deckHtml = readFileSync(join(out, 'deck.html'), 'utf8');
     assert.equal(deckHtml.split('<section class="slide">').length - 1, 11);
     assert.ok(deckHtml.includes('<th>roc auc honest</th>'), 'the honest comparison table on its slide');
+    assert.ok(deckHtml.includes('<th>best threshold</th>') && !deckHtml.includes('<th>fit s</th>'), 'the model table on its slide, without timings');
     const deckPages = pdfPages(join(out, 'deck.pdf'));
     assert.equal(deckPages.length, 11);
     for (const [i, page] of deckPages.entries()) assert.ok(page.inkedPixels > 200, `deck page ${i + 1} looks blank (${page.inkedPixels} inked pixels)`);
