@@ -10,6 +10,7 @@ import type { Command } from './commands/command';
 const load = (path: string): Command => (require(path) as { command: Command }).command;
 
 const COMMANDS: Record<string, () => Command> = {
+  build: () => load('./commands/build'),
   calibration: () => load('./commands/calibration'),
   clean: () => load('./commands/clean'),
   evaluate: () => load('./commands/evaluate'),

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Idempotent setup for a fresh Debian machine: Debian packages, npm packages, the tslab Jupyter kernel.
+# Idempotent setup for a fresh Debian machine: Debian packages, npm packages, the compiled library, the tslab
+# Jupyter kernel.
 # A second run only checks and returns quickly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(postgresql jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium)
+# poppler-utils: pdftoppm, with which the tests look at the deck's PDF pages.
+APT_PACKAGES=(postgresql jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium poppler-utils)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -23,6 +25,11 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
+
+# The compiled library (dist/) that notebooks import as 'purchase-prediction', rebuilt only when lib/ changed
+# since the last build, and the stub through which TypeScript in a kernel finds its types (lib/report/libraryBuild.ts,
+# lib/report/packageStubs.ts).
+node bin/purchase-prediction.js build
 
 # The tslab kernel, registered against Debian's Jupyter.
 # The kernel spec is machine-wide and names this checkout's binary, so re-register when it names another one.

@@ -1,4 +1,4 @@
-/** `report`: the project's main job, executing the study's notebooks into HTML, PNG figures and the model table. */
+/** `report`: the project's main job, executing the study's notebooks into HTML, PNG figures, the model table and the deck. */
 import { relative } from 'node:path';
 import { BACKENDS, type Backend } from '../engine/engine';
 import { FEATURE_MODES, type FeatureMode } from '../features/modes';
@@ -8,11 +8,13 @@ import { intOption, parseOptions, type Command } from './command';
 
 const HELP = `usage: purchase-prediction report [--data DIR] [--out DIR] [--seed N] [--backend duckdb|postgres] [--mode seed|fixed] [--ref-date YYYY-MM-DD]
 Executes the notebooks (notebooks/eda_feature_eng.ipynb, notebooks/modeling.ipynb, and
-notebooks/honest_evaluation.ipynb when present) headless in fresh tslab kernels and writes into DIR:
+notebooks/honest_evaluation.ipynb when present) headless in fresh tslab kernels, each in the notebooks'
+folder as in any Jupyter front end, checks every page in headless Chromium, and writes into DIR:
   <notebook>.html              self-contained page (plotly.js inlined, viewable offline)
   <notebook>.ipynb             the executed notebook
   figures/<name>.png           every figure, rendered by headless Chromium
   model_performance.csv, .md   the model performance table
+  deck.html, deck.pdf          the slide deck: the study's story, one figure or table per slide
   --data DIR      Kaggle month files (default data/default)
   --out DIR       report folder (default reports)
   --seed N        seed of the split, resampling and models (default 42)
@@ -58,6 +60,10 @@ export const command: Command = {
     }
     if (result.modelTable) console.log(`  ${display(result.modelTable.csv)}\n  ${display(result.modelTable.markdown)}`);
     for (const file of result.extraFiles) console.log(`  ${display(file)}`);
+    if (result.deck) console.log(`  ${display(result.deck.html)}, ${display(result.deck.pdf)} (${result.deck.slides.length} slides)`);
+    const sizes = result.pages.map((p) => `${p.name} ${(p.bytes / 1024 / 1024).toFixed(1)} MB`).join(', ');
+    console.log(`pages checked in Chromium, every figure drawn: ${sizes}`);
+    for (const warning of result.warnings) console.log(`warning: ${warning}`);
     const cpu = result.cpuSeconds === undefined ? '' : `, ${result.cpuSeconds.toFixed(0)} s CPU`;
     console.log(`done in ${result.seconds.toFixed(1)} s${cpu}`);
     return 0;

@@ -70,7 +70,8 @@ export function readRecordedFigures(dir: string): RecordedFigure[] {
     throw error;
   }
   return files
-    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+    // Recorded tables (`<name>.table.json`, tableRecorder.ts) share the folder.
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.table.json') && !f.startsWith('.'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RecordedFigure);
 }

@@ -2,9 +2,10 @@
  * danfojs-node frames for user-level tables in notebooks: head, describe and value counts, shown as
  * HTML tables. Only for user-level data (tens of thousands of rows): event-level questions go to SQL.
  *
- * danfojs-node loads TensorFlow.js on import (about 4 s of CPU), so only the EDA notebook imports this file.
+ * danfojs-node loads TensorFlow.js on import (about 4 s of CPU): it is loaded on the first frame made, not
+ * when the library is imported, so notebooks that make no frame (modelling, honest evaluation) never pay for it.
  */
-import { DataFrame } from 'danfojs-node';
+import type { DataFrame } from 'danfojs-node';
 import type { FeatureTable } from '../features/featureTable';
 import { showTable } from '../plots/show';
 import type { TableRow } from '../plots/htmlTable';
@@ -15,8 +16,13 @@ import type { TableRow } from '../plots/htmlTable';
  */
 export type Frame = DataFrame | ReturnType<DataFrame['head']>;
 
+function danfo(): typeof import('danfojs-node') {
+  return require('danfojs-node') as typeof import('danfojs-node');
+}
+
 /** A frame of the modelling table: user_id and rfm_score as text, every other column numeric. */
 export function modellingFrame(table: FeatureTable, columns?: readonly string[]): DataFrame {
+  const { DataFrame } = danfo();
   const data: Record<string, (string | number)[]> = { user_id: table.userIds };
   for (const [name, values] of Object.entries(table.columns)) data[name] = Array.from(values);
   data.rfm_score = table.rfmScore;

@@ -1,30 +1,15 @@
 /**
  * The five figures the study draws for every model (spec section 6), built from one ModelEvaluation,
- * each with the name its PNG gets. Curves with thousands of points are thinned for display: the
- * metrics themselves were computed on the full curves.
+ * each with the name its PNG gets. The figure builders thin curves with thousands of vertices for
+ * display (lib/plots/curvePoints.ts); the evaluation keeps the full curves.
  */
 import type { Figure } from '../plots/figure';
 import { confusionHeatmap } from '../plots/confusionHeatmap';
 import { f1VsThreshold } from '../plots/f1VsThreshold';
 import { precisionRecallCurve, precisionRecallVsThreshold } from '../plots/precisionRecall';
-import { rocCurve } from '../plots/roc';
+import { rocCurve, type RocCurveData } from '../plots/roc';
 import type { ModelEvaluation } from '../study/evaluateModel';
 import { MODEL_LABELS } from '../study/studyModels';
-
-/** Most points drawn per curve: enough for a smooth line, small enough to keep the report light. */
-export const MAX_CURVE_POINTS = 1000;
-
-/** Indices of at most `max` evenly spaced points of a curve of `length` points, first and last included. */
-export function thinIndices(length: number, max: number = MAX_CURVE_POINTS): number[] {
-  if (length <= max) return Array.from({ length }, (_, i) => i);
-  const out: number[] = [];
-  for (let j = 0; j < max; j++) out.push(Math.round((j * (length - 1)) / (max - 1)));
-  return out;
-}
-
-function take(values: ArrayLike<number>, indices: number[]): number[] {
-  return indices.map((i) => values[i]);
-}
 
 /** Display name of a model key (`xgboost` → `XGBoost`). */
 export function modelLabel(name: string): string {
@@ -40,28 +25,26 @@ export function modelFigures(e: ModelEvaluation): NamedFigure[] {
   const key = e.name.replace(/_/g, '-');
   const [[tn, fp], [fn, tp]] = e.confusion;
   // The PR curve's last point (precision 1, recall 0) has no threshold.
-  const byThreshold = thinIndices(e.pr.thresholds.length);
-  const prPoints = thinIndices(e.pr.recall.length);
-  const rocPoints = thinIndices(e.roc.fpr.length);
+  const withThreshold = e.pr.thresholds.length;
   return [
     { name: `${key}-confusion`, fig: confusionHeatmap({ tn, fp, fn, tp }, { title: `${label}: confusion matrix (threshold 0.5)` }) },
     {
       name: `${key}-precision-recall-vs-threshold`,
       fig: precisionRecallVsThreshold(
-        { thresholds: take(e.pr.thresholds, byThreshold), precision: take(e.pr.precision, byThreshold), recall: take(e.pr.recall, byThreshold) },
+        { thresholds: e.pr.thresholds, precision: e.pr.precision.subarray(0, withThreshold), recall: e.pr.recall.subarray(0, withThreshold) },
         { title: `${label}: precision and recall vs threshold` },
       ),
     },
     {
       name: `${key}-pr-curve`,
       fig: precisionRecallCurve(
-        { recall: take(e.pr.recall, prPoints), precision: take(e.pr.precision, prPoints), averagePrecision: e.averagePrecision },
+        { recall: e.pr.recall, precision: e.pr.precision, averagePrecision: e.averagePrecision },
         { title: `${label}: precision-recall curve`, name: label },
       ),
     },
     {
       name: `${key}-roc`,
-      fig: rocCurve({ name: label, fpr: take(e.roc.fpr, rocPoints), tpr: take(e.roc.tpr, rocPoints), auc: e.rocAuc }, { title: `${label}: ROC curve` }),
+      fig: rocCurve({ name: label, fpr: e.roc.fpr, tpr: e.roc.tpr, auc: e.rocAuc }, { title: `${label}: ROC curve` }),
     },
     {
       name: `${key}-f1-vs-threshold`,
@@ -73,10 +56,7 @@ export function modelFigures(e: ModelEvaluation): NamedFigure[] {
   ];
 }
 
-/** ROC curves of several models on one chart (thinned), legend with each AUC. */
-export function rocOverlayData(evaluations: ModelEvaluation[]): { name: string; fpr: number[]; tpr: number[]; auc: number }[] {
-  return evaluations.map((e) => {
-    const points = thinIndices(e.roc.fpr.length);
-    return { name: modelLabel(e.name), fpr: take(e.roc.fpr, points), tpr: take(e.roc.tpr, points), auc: e.rocAuc };
-  });
+/** ROC curves of several models for one chart (`rocOverlay` thins them), legend with each AUC. */
+export function rocOverlayData(evaluations: ModelEvaluation[]): RocCurveData[] {
+  return evaluations.map((e) => ({ name: modelLabel(e.name), fpr: e.roc.fpr, tpr: e.roc.tpr, auc: e.rocAuc }));
 }

@@ -1,12 +1,18 @@
 /**
  * The parameters cell of every notebook: what `readNotebookParameters()` gives (data folder, backend,
- * seed, figure folder) plus the feature mode and the report folder, each overridable in the cell itself.
- * A reader who opens a notebook by hand changes a value in the one `notebookSettings({...})` call.
+ * seed, figure folder) plus the feature mode, the report folder and the honest evaluation's horizon, each
+ * overridable in the cell itself. A reader who opens a notebook by hand changes a value in the one
+ * `notebookSettings({...})` call.
+ *
+ * Relative folders are taken from the repository root, not from the kernel's working directory: Jupyter
+ * front ends start kernels in the notebook's folder (notebooks/), the report in the same, and a notebook
+ * must find `data/default` whichever way it was opened.
  */
 import { resolve } from 'node:path';
 import type { Backend } from '../engine/engine';
 import { BACKENDS } from '../engine/engine';
 import { FEATURE_MODES, type FeatureMode } from '../features/modes';
+import { REPOSITORY_ROOT } from '../report/notebook';
 import { readNotebookParameters } from '../report/notebookParameters';
 
 /** Environment variables the report command sets beyond those of `NOTEBOOK_ENV`. */
@@ -15,6 +21,8 @@ export const REPORT_ENV = {
   mode: 'PURCHASE_MODE',
   /** Folder of the report run: the hand-off between notebooks and the model table files go there. */
   reportDir: 'PURCHASE_REPORT_DIR',
+  /** Honest evaluation: days after a cutoff in which a first purchase counts (default 14). */
+  horizonDays: 'PURCHASE_HORIZON_DAYS',
 } as const;
 
 /** Everything a notebook needs to know about its run. */
@@ -29,10 +37,12 @@ export type NotebookSettings = {
   figureDir: string | undefined;
   /** Where notebooks write files for later notebooks and the report (absolute). */
   reportDir: string;
+  /** Honest evaluation: the label window after each cutoff, in days. */
+  horizonDays: number;
 };
 
-/** Defaults of a hand-run notebook: the embedded default data, results under `reports/`. */
-export const SETTINGS_DEFAULTS = { dataDir: 'data/default', mode: 'seed', reportDir: 'reports' } as const;
+/** Defaults of a hand-run notebook: the embedded default data, results under `reports/` (both in the repository). */
+export const SETTINGS_DEFAULTS = { dataDir: 'data/default', mode: 'seed', reportDir: 'reports', horizonDays: 14 } as const;
 
 /**
  * Reads the run's settings from the environment (set by the report command) and applies `overrides`
@@ -46,14 +56,16 @@ export function notebookSettings(
   const fromEnv = (name: string): string | undefined => (env[name] ? env[name] : undefined);
   // readNotebookParameters falls back to 'data' (the folder of all data sets); notebooks want the default set.
   const dataDir = overrides.dataDir ?? (env.PURCHASE_DATA_DIR ? params.dataDir : SETTINGS_DEFAULTS.dataDir);
+  const horizonText = fromEnv(REPORT_ENV.horizonDays);
   const settings: NotebookSettings = {
-    dataDir: resolve(dataDir),
+    dataDir: resolve(REPOSITORY_ROOT, dataDir),
     backend: (overrides.backend ?? params.backend) as Backend,
     mode: (overrides.mode ?? fromEnv(REPORT_ENV.mode) ?? SETTINGS_DEFAULTS.mode) as FeatureMode,
     seed: overrides.seed ?? params.seed,
     refDate: overrides.refDate ?? params.refDate,
     figureDir: overrides.figureDir ?? params.figureDir,
-    reportDir: resolve(overrides.reportDir ?? fromEnv(REPORT_ENV.reportDir) ?? SETTINGS_DEFAULTS.reportDir),
+    reportDir: resolve(REPOSITORY_ROOT, overrides.reportDir ?? fromEnv(REPORT_ENV.reportDir) ?? SETTINGS_DEFAULTS.reportDir),
+    horizonDays: overrides.horizonDays ?? (horizonText === undefined ? SETTINGS_DEFAULTS.horizonDays : Number(horizonText)),
   };
   if (!BACKENDS.includes(settings.backend)) {
     throw new Error(`backend must be one of ${BACKENDS.join(', ')}, got '${settings.backend}'`);
@@ -62,5 +74,8 @@ export function notebookSettings(
     throw new Error(`mode must be one of ${FEATURE_MODES.join(', ')}, got '${settings.mode}'`);
   }
   if (!Number.isInteger(settings.seed)) throw new Error(`seed must be an integer, got ${settings.seed}`);
+  if (!(Number.isInteger(settings.horizonDays) && settings.horizonDays > 0)) {
+    throw new Error(`horizonDays must be a positive whole number of days, got ${settings.horizonDays}`);
+  }
   return settings;
 }

@@ -1,7 +1,11 @@
-/** Precision and recall figures: both against the decision threshold, and the precision-recall curve. */
+/**
+ * Precision and recall figures: both against the decision threshold, and the precision-recall curve.
+ * Curves are drawn from their own vertices thinned on a grid (curvePoints.ts).
+ */
 import type { Figure } from './figure';
 import { baseLayout } from './figure';
-import { assertSameLength, plainNumbers } from './series';
+import { gridThinIndices, pickPoints } from './curvePoints';
+import { assertSameLength } from './series';
 
 /** Precision and recall at each threshold (same lengths). */
 export type ThresholdCurve = { thresholds: ArrayLike<number>; precision: ArrayLike<number>; recall: ArrayLike<number> };
@@ -9,13 +13,15 @@ export type ThresholdCurve = { thresholds: ArrayLike<number>; precision: ArrayLi
 /** Two lines over the threshold axis: precision and recall. */
 export function precisionRecallVsThreshold(curve: ThresholdCurve, options: { title?: string } = {}): Figure {
   assertSameLength('precisionRecallVsThreshold', curve);
-  const x = plainNumbers(curve.thresholds);
+  // One set of vertices for both lines: a vertex stays when it moves the threshold, the precision or the recall.
+  const points = gridThinIndices([curve.thresholds, curve.precision, curve.recall]);
+  const x = pickPoints(curve.thresholds, points);
   const layout = baseLayout(options.title ?? 'Precision and recall vs threshold', 'threshold', 'score');
   layout.yaxis = { ...layout.yaxis, range: [0, 1.05] };
   return {
     data: [
-      { type: 'scatter', mode: 'lines', name: 'precision', x, y: plainNumbers(curve.precision) },
-      { type: 'scatter', mode: 'lines', name: 'recall', x, y: plainNumbers(curve.recall) },
+      { type: 'scatter', mode: 'lines', name: 'precision', x, y: pickPoints(curve.precision, points) },
+      { type: 'scatter', mode: 'lines', name: 'recall', x, y: pickPoints(curve.recall, points) },
     ],
     layout,
   };
@@ -34,8 +40,9 @@ export function precisionRecallCurve(curve: PrCurve, options: { title?: string; 
   layout.xaxis = { ...layout.xaxis, range: [0, 1.02] };
   layout.yaxis = { ...layout.yaxis, range: [0, 1.05] };
   layout.showlegend = true;
+  const points = gridThinIndices([curve.recall, curve.precision]);
   return {
-    data: [{ type: 'scatter', mode: 'lines', name, x: plainNumbers(curve.recall), y: plainNumbers(curve.precision) }],
+    data: [{ type: 'scatter', mode: 'lines', name, x: pickPoints(curve.recall, points), y: pickPoints(curve.precision, points) }],
     layout,
   };
 }

@@ -1,8 +1,12 @@
-/** ROC figures: one model's curve, and the overlay of several models with their AUC in the legend. */
+/**
+ * ROC figures: one model's curve, and the overlay of several models with their AUC in the legend.
+ * Each curve is drawn from its own vertices thinned on a grid (curvePoints.ts); the AUC is the caller's.
+ */
 import type { Figure } from './figure';
 import { baseLayout } from './figure';
 import type * as Plotly from 'plotly.js';
-import { assertSameLength, plainNumbers } from './series';
+import { gridThinIndices, pickPoints } from './curvePoints';
+import { assertSameLength } from './series';
 
 /** A ROC curve (false/true positive rates, same lengths) and its area. */
 export type RocCurveData = { name: string; fpr: ArrayLike<number>; tpr: ArrayLike<number>; auc: number };
@@ -33,7 +37,8 @@ function rocLayout(title: string): Partial<Plotly.Layout> {
 export function rocOverlay(curves: RocCurveData[], options: { title?: string } = {}): Figure {
   const traces: Plotly.Data[] = curves.map((c) => {
     assertSameLength(`roc ${c.name}`, { fpr: c.fpr, tpr: c.tpr });
-    return { type: 'scatter', mode: 'lines', name: rocLegendName(c), x: plainNumbers(c.fpr), y: plainNumbers(c.tpr) };
+    const points = gridThinIndices([c.fpr, c.tpr]);
+    return { type: 'scatter', mode: 'lines', name: rocLegendName(c), x: pickPoints(c.fpr, points), y: pickPoints(c.tpr, points) };
   });
   return { data: [...traces, CHANCE], layout: rocLayout(options.title ?? 'ROC curves') };
 }

@@ -2,19 +2,19 @@
  * Executes a tslab notebook in a fresh kernel and exports it to a self-contained HTML page (plus the
  * executed .ipynb). Parameters travel as environment variables (see notebookParameters.ts).
  *
- * tslab compiles each cell and every local .ts file it imports with its own TypeScript, and it
- * requires all of them to lie under the kernel's working directory (its `rootDir`). The kernel
- * therefore runs in the repository root by default, and notebooks import library code with paths
- * relative to that root: `import { show } from './lib/plots/show'`.
+ * The kernel starts in the notebook's own folder, as Jupyter, JupyterLab and VS Code start it, so a
+ * notebook that runs here runs in any front end. Notebooks import the library by its package name,
+ * `import { show } from 'purchase-prediction'`, which resolves from any folder (libraryBuild.ts,
+ * packageStubs.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { moveFileAtomic } from './atomicWrite';
 import { JUPYTER_PYTHON, NBCLIENT_DRIVER, REPORT_TEMPLATE } from './nbclientDriver';
 
-/** The repository root: the default working directory of the kernel. */
+/** The repository root. */
 export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
 
 /** Jupyter kernel that runs the notebooks. */
@@ -26,7 +26,7 @@ export type ExecuteNotebookOptions = {
   notebook: string;
   /** Where the HTML goes; the executed notebook is written beside it as `<name>.ipynb`. */
   outHtml: string;
-  /** Kernel working directory, which is also the root for relative imports (default: repository root). */
+  /** Kernel working directory (default: the notebook's folder, as in every Jupyter front end). */
   cwd?: string;
   /** Per-cell timeout (default 1800 s). */
   timeoutSeconds?: number;
@@ -115,7 +115,7 @@ export async function executeNotebook(options: ExecuteNotebookOptions): Promise<
   const name = basename(outHtml).replace(/\.html?$/i, '');
   const outIpynb = join(resolve(outHtml, '..'), `${name}.ipynb`);
   if (outIpynb === notebook) throw new Error(`the executed notebook would overwrite its source: ${notebook}`);
-  const cwd = resolve(options.cwd ?? REPOSITORY_ROOT);
+  const cwd = resolve(options.cwd ?? dirname(notebook));
   const work = mkdtempSync(join(tmpdir(), 'execute-notebook-'));
   try {
     const templateFile = join(work, 'report.html.j2');

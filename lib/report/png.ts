@@ -14,8 +14,11 @@ import { writeFileAtomic } from './atomicWrite';
 /** Default PNG size when neither the request nor the figure's layout gives one. */
 export const DEFAULT_PNG_SIZE = { width: 900, height: 500 } as const;
 
-/** One figure to export, with the PNG's path and pixel size. */
-export type PngRequest = { fig: Figure; path: string; width?: number; height?: number };
+/**
+ * One figure to export, with the PNG's path and size in CSS pixels; `scale` multiplies the pixels (2 for
+ * the deck's print-sharp images), default 1.
+ */
+export type PngRequest = { fig: Figure; path: string; width?: number; height?: number; scale?: number };
 
 const DATA_URL_PREFIX = 'data:image/png;base64,';
 
@@ -44,7 +47,7 @@ export async function renderPng(figs: PngRequest[]): Promise<void> {
         let url: string;
         try {
           url = await page.evaluate<string>(
-            `Plotly.toImage(${scriptSafeJson(figure)}, { format: 'png', width: ${width}, height: ${height}, scale: 1 })`,
+            `Plotly.toImage(${scriptSafeJson(figure)}, { format: 'png', width: ${width}, height: ${height}, scale: ${request.scale ?? 1} })`,
           );
         } catch (error) {
           throw new Error(`cannot render ${request.path}: ${(error as Error).message}`);

@@ -7,6 +7,10 @@
  * building features again (that is most of a run's time). Each notebook records its figures as JSON specs
  * (see lib/notebook/figureRecorder.ts); all of them are rendered to PNG in one Chromium session at the end.
  *
+ * The slide deck (deck.html, deck.pdf) is built from the same records; then every page is checked in the
+ * browser (pageChecks.ts): a figure not drawn or a page error fails the run, an oversized page or a cell
+ * printing a wall of text is reported as a warning.
+ *
  * Everything is produced in a work folder inside `out` and moved into place only after every step worked:
  * the HTML pages last, so a stopped or failed run never leaves a complete-looking half report.
  */
@@ -14,13 +18,18 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } f
 import { join, resolve } from 'node:path';
 import type { Backend } from '../engine/engine';
 import type { FeatureMode } from '../features/modes';
-import { readRecordedFigures } from '../notebook/figureRecorder';
+import { readRecordedFigures, type RecordedFigure } from '../notebook/figureRecorder';
+import { readRecordedTables } from '../notebook/tableRecorder';
 import { MODEL_TABLE_FILES } from '../notebook/modelTableFiles';
 import { REPORT_ENV } from '../notebook/settings';
 import { moveFileAtomic } from './atomicWrite';
 import { cpuSecondsWithChildren } from './cpuTime';
+import { ensureLibraryBuild } from './libraryBuild';
+import { DECK_FILES, makeDeck } from './makeDeck';
 import { executeNotebook, REPOSITORY_ROOT } from './notebook';
 import { notebookEnvironment } from './notebookParameters';
+import { ensurePackageStubs } from './packageStubs';
+import { checkReportPages, type PageReport } from './pageChecks';
 import { renderPng } from './png';
 
 /**
@@ -38,10 +47,11 @@ export const REPORT_NOTEBOOKS: readonly { name: string; optional: boolean; lane:
 export const REPORT_EXTRA_FILES = ['honest_targets.csv'] as const;
 
 /**
- * Preloads of headless kernels: folder imports resolved to their index.ts (kernelDirectoryImports.cjs),
- * no watching of source files (kernelNoWatch.cjs).
+ * Preloads of headless kernels: no watching of the files a cell imports (kernelNoWatch.cjs), so a library
+ * rebuilt by another process during a run cannot break the kernel's compiler. Notebooks need no preload:
+ * the report runs them as any Jupyter front end would.
  */
-export const KERNEL_PRELOADS = [join(__dirname, 'kernelDirectoryImports.cjs'), join(__dirname, 'kernelNoWatch.cjs')];
+export const KERNEL_PRELOADS = [join(__dirname, 'kernelNoWatch.cjs')];
 
 /** NODE_OPTIONS of a headless kernel: the caller's options plus the preloads. */
 export function kernelNodeOptions(base: string | undefined = process.env.NODE_OPTIONS): string {
@@ -80,6 +90,12 @@ export type ReportResult = {
   modelTable: { csv: string; markdown: string } | undefined;
   /** Other published files (e.g. the honest targeting list). */
   extraFiles: string[];
+  /** The slide deck and the titles of its slides (in order); undefined when no slide had its figure or table. */
+  deck: { html: string; pdf: string; slides: string[] } | undefined;
+  /** What the browser checks saw on each page (the notebooks' pages, then the deck). */
+  pages: PageReport[];
+  /** Pages over their size budget, cells printing over 2 KB of text, slides left out. */
+  warnings: string[];
   /** Wall-clock seconds of the whole run. */
   seconds: number;
   /** CPU seconds of this process and everything it ran (kernels, Chromium); undefined off Linux. */
@@ -120,6 +136,9 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
   // Explicit notebooks (tests) run one after another; the default ones in their lanes.
   const lanes = options.notebooks ? [options.notebooks] : reportNotebookLanes();
   const notebooks = lanes.flat();
+  // The notebooks import the compiled library: never run them against a build older than lib/.
+  ensureLibraryBuild({ log: (line) => log(`report: ${line}`) });
+  ensurePackageStubs();
   mkdirSync(out, { recursive: true });
   // A run killed outright (SIGKILL, power loss) cannot clean up: its work folder goes now.
   for (const entry of readdirSync(out)) {
@@ -158,11 +177,13 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
 
     // One PNG per recorded figure; two notebooks using one name would overwrite each other's file.
     const owner = new Map<string, string>();
+    const recorded: RecordedFigure[] = [];
     const requests = figureSpecs.flatMap(({ notebook, dir }) =>
       readRecordedFigures(dir).map((figure) => {
         const previous = owner.get(figure.name);
         if (previous) throw new Error(`figure name '${figure.name}' is used by both ${previous} and ${notebook}`);
         owner.set(figure.name, notebook);
+        recorded.push(figure);
         return { fig: figure.fig, width: figure.width, height: figure.height, path: join(pngDir, `${figure.name}.png`) };
       }),
     );
@@ -171,10 +192,31 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
     await renderPng(requests);
     log(`report: ${requests.length} PNG figures rendered in ${((performance.now() - pngStarted) / 1000).toFixed(1)} s`);
 
-    const result = publish(work, out, pages);
+    const warnings: string[] = [];
+    const deckStarted = performance.now();
+    const tables = figureSpecs.flatMap(({ dir }) => readRecordedTables(dir));
+    const deckDir = join(work, 'deck');
+    const deck = await makeDeck(recorded, tables, deckDir);
+    for (const title of deck.skipped) warnings.push(`deck: slide '${title}' left out (its figure or table was not recorded in this run)`);
+    log(`report: deck of ${deck.slides.length} slides (HTML and PDF) in ${((performance.now() - deckStarted) / 1000).toFixed(1)} s`);
+
+    const checkStarted = performance.now();
+    const checks = await checkReportPages([
+      ...pages.map((page) => ({ name: `${page}.html`, html: join(work, `${page}.html`), ipynb: join(work, `${page}.ipynb`) })),
+      { name: DECK_FILES.html, html: deck.html },
+    ]);
+    if (checks.problems.length > 0) throw new Error(`report pages failed their browser check:\n${checks.problems.join('\n')}`);
+    warnings.push(...checks.warnings);
+    for (const warning of warnings) log(`report: warning: ${warning}`);
+    log(`report: ${checks.pages.length} pages checked in the browser in ${((performance.now() - checkStarted) / 1000).toFixed(1)} s`);
+
+    const result = publish(work, out, pages, deck.slides.length > 0 ? deckDir : undefined);
     const cpuAtEnd = cpuSecondsWithChildren();
     return {
       ...result,
+      deck: result.deck ? { ...result.deck, slides: deck.slides } : undefined,
+      pages: checks.pages,
+      warnings,
       seconds: (performance.now() - started) / 1000,
       cpuSeconds: cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart,
     };
@@ -185,10 +227,16 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
 
 /**
  * Moves the finished report from `work` into `out`: first the old pages go (from here on `out` holds no
- * page until the new ones arrive), then figures and tables, the pages last.
+ * page until the new ones arrive), then figures and tables, the deck, the pages last.
  */
-function publish(work: string, out: string, pages: string[]): Omit<ReportResult, 'seconds' | 'cpuSeconds'> {
+function publish(
+  work: string,
+  out: string,
+  pages: string[],
+  deckDir: string | undefined,
+): Omit<ReportResult, 'seconds' | 'cpuSeconds' | 'pages' | 'warnings' | 'deck'> & { deck: { html: string; pdf: string } | undefined } {
   for (const page of pages) rmSync(join(out, `${page}.html`), { force: true });
+  for (const file of Object.values(DECK_FILES)) rmSync(join(out, file), { force: true });
   const figuresOut = join(out, 'figures');
   rmSync(figuresOut, { recursive: true, force: true });
   renameSync(join(work, 'figures'), figuresOut);
@@ -206,10 +254,16 @@ function publish(work: string, out: string, pages: string[]): Omit<ReportResult,
     moveFileAtomic(join(work, file), join(out, file));
     extraFiles.push(join(out, file));
   }
+  let deck: { html: string; pdf: string } | undefined;
+  if (deckDir) {
+    deck = { html: join(out, DECK_FILES.html), pdf: join(out, DECK_FILES.pdf) };
+    moveFileAtomic(join(deckDir, DECK_FILES.pdf), deck.pdf);
+    moveFileAtomic(join(deckDir, DECK_FILES.html), deck.html);
+  }
   const html = pages.map((page) => {
     moveFileAtomic(join(work, `${page}.ipynb`), join(out, `${page}.ipynb`));
     moveFileAtomic(join(work, `${page}.html`), join(out, `${page}.html`));
     return join(out, `${page}.html`);
   });
-  return { html, figures, modelTable, extraFiles };
+  return { html, figures, modelTable, extraFiles, deck };
 }

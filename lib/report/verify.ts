@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withChromium } from './chromium';
+import { withChromium, type HeadlessChromium } from './chromium';
 
 /** What a browser saw when loading a report. */
 export type HtmlReportCheck = {
@@ -31,14 +31,31 @@ const SETTLE_SCRIPT = `(async () => {
   return { plots: count(), unrendered };
 })()`;
 
+/** Loads one HTML file in a tab of `browser` and reports rendered figures and page errors. */
+export async function checkPage(browser: HeadlessChromium, path: string): Promise<HtmlReportCheck> {
+  const page = await browser.newPage();
+  await page.navigate(pathToFileURL(resolve(path)).href, 120_000);
+  const { plots, unrendered } = await page.evaluate<{ plots: number; unrendered: number }>(SETTLE_SCRIPT);
+  const consoleErrors = [...page.errors];
+  await page.close();
+  return { plots, unrendered, consoleErrors };
+}
+
 /** Loads the HTML file in headless Chromium and reports rendered figures and page errors. */
 export async function verifyHtmlReport(path: string): Promise<HtmlReportCheck> {
+  return withChromium((browser) => checkPage(browser, path));
+}
+
+/** {@link verifyHtmlReport} for several pages, one after another in one browser. */
+export async function verifyHtmlReports(paths: readonly string[]): Promise<HtmlReportCheck[]> {
   return withChromium(async (browser) => {
-    const page = await browser.newPage();
-    await page.navigate(pathToFileURL(resolve(path)).href, 120_000);
-    const { plots, unrendered } = await page.evaluate<{ plots: number; unrendered: number }>(SETTLE_SCRIPT);
-    const consoleErrors = [...page.errors];
-    await page.close();
-    return { plots, unrendered, consoleErrors };
+    const checks: HtmlReportCheck[] = [];
+    for (const path of paths) checks.push(await checkPage(browser, path));
+    return checks;
   });
+}
+
+/** Figure containers `show()` wrote into an exported page: the figures its notebook made. */
+export function figuresInPage(html: string): number {
+  return html.split('class="purchase-figure"').length - 1;
 }

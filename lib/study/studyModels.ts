@@ -1,10 +1,10 @@
 import type { Classifier } from '../models/estimator';
-import { DecisionTreeClassifier } from '../models/decisionTree';
-import { GaussianNaiveBayes } from '../models/gaussianNaiveBayes';
-import { KNearestNeighbors } from '../models/knn';
-import { LogisticRegression } from '../models/logisticRegression';
-import { RandomForestClassifier } from '../models/randomForest';
-import { loadXGBoost, XGBoostClassifier } from '../models/xgboost';
+import { DecisionTreeClassifier, type DecisionTreeOptions } from '../models/decisionTree';
+import { GaussianNaiveBayes, type GaussianNaiveBayesOptions } from '../models/gaussianNaiveBayes';
+import { KNearestNeighbors, type KNearestNeighborsOptions } from '../models/knn';
+import { LogisticRegression, type LogisticRegressionOptions } from '../models/logisticRegression';
+import { RandomForestClassifier, type RandomForestOptions } from '../models/randomForest';
+import { loadXGBoost, XGBoostClassifier, type XGBoostOptions } from '../models/xgboost';
 
 /** Names of the models the study trains, in the order of its tables (JSON keys of the models report). */
 export const STUDY_MODEL_NAMES = [
@@ -33,16 +33,29 @@ export const MODEL_LABELS: Record<StudyModelName | 'voting_hard' | 'voting_soft'
 };
 
 /**
- * The study's model settings, one factory per model: a new model is one entry here.
- * Parameters follow the study (scikit-learn defaults unless it set them).
+ * The hyperparameters the study sets for each model (everything else at its default, scikit-learn's unless
+ * the model's file says otherwise), for a seed and the k of k-NN. The factories below and the notebooks'
+ * hyperparameter tables both read them, so what a notebook shows is what was fitted.
  */
+export function studyModelOptions(seed: number, knnK: number) {
+  return {
+    logistic_regression: { C: 1 } satisfies LogisticRegressionOptions,
+    knn: { nNeighbors: knnK } satisfies KNearestNeighborsOptions,
+    random_forest: { nEstimators: 100, seed } satisfies RandomForestOptions,
+    naive_bayes: {} satisfies GaussianNaiveBayesOptions,
+    xgboost: { nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsample: 1, seed } satisfies XGBoostOptions,
+    decision_tree: { seed } satisfies DecisionTreeOptions,
+  };
+}
+
+/** The study's models, one factory per model: a new model is one entry here and one in {@link studyModelOptions}. */
 export const STUDY_MODELS: Record<StudyModelName, (seed: number, knnK: number) => Classifier> = {
-  logistic_regression: () => new LogisticRegression({ C: 1 }),
-  knn: (_seed, k) => new KNearestNeighbors({ nNeighbors: k }),
-  random_forest: (seed) => new RandomForestClassifier({ nEstimators: 100, seed }),
-  naive_bayes: () => new GaussianNaiveBayes(),
-  xgboost: (seed) => new XGBoostClassifier({ nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsample: 1, seed }),
-  decision_tree: (seed) => new DecisionTreeClassifier({ seed }),
+  logistic_regression: (seed, k) => new LogisticRegression(studyModelOptions(seed, k).logistic_regression),
+  knn: (seed, k) => new KNearestNeighbors(studyModelOptions(seed, k).knn),
+  random_forest: (seed, k) => new RandomForestClassifier(studyModelOptions(seed, k).random_forest),
+  naive_bayes: (seed, k) => new GaussianNaiveBayes(studyModelOptions(seed, k).naive_bayes),
+  xgboost: (seed, k) => new XGBoostClassifier(studyModelOptions(seed, k).xgboost),
+  decision_tree: (seed, k) => new DecisionTreeClassifier(studyModelOptions(seed, k).decision_tree),
 };
 
 /** Load what the study's models need before the first fit (XGBoost's WebAssembly module). */

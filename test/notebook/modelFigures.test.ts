@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelFigures, thinIndices } from '../../lib/notebook/modelFigures';
+import { modelFigures } from '../../lib/notebook/modelFigures';
 import { evaluateModel } from '../../lib/study/evaluateModel';
-
-test('thinIndices: all points when few, otherwise evenly spaced with both ends', () => {
-  assert.deepEqual(thinIndices(4, 10), [0, 1, 2, 3]);
-  assert.deepEqual(thinIndices(11, 3), [0, 5, 10]);
-  assert.deepEqual(thinIndices(10, 4), [0, 3, 6, 9]); // 0, 3, 6, 9 = round(j * 9 / 3)
-  assert.equal(thinIndices(100_000).length, 1000);
-});
 
 test('modelFigures: five named, titled figures; the confusion matrix in sklearn layout', () => {
   // Labels 1 1 0 0, predictions 1 0 1 0: one of each cell.

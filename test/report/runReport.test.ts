@@ -1,13 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKaggleFiles } from '../../lib/data/generate';
 import { runPipeline } from '../../lib/pipeline/runPipeline';
+import { withChromium } from '../../lib/report/chromium';
 import { NotebookCellError } from '../../lib/report/notebook';
+import { oversizedTextOutputs, type ExecutedNotebook } from '../../lib/report/outputCheck';
+import { PAGE_SIZE_LIMIT } from '../../lib/report/pageChecks';
 import { NOTEBOOKS_DIR, reportNotebookPaths, runReport, type ReportResult } from '../../lib/report/runReport';
 import { verifyHtmlReport } from '../../lib/report/verify';
+import { pdfPages } from './pdfPages';
 import { decodePng, type DecodedPng } from './pngReader';
 
 const MODELS = ['logistic-regression', 'knn', 'random-forest', 'naive-bayes', 'xgboost', 'decision-tree'];
@@ -20,6 +24,7 @@ const MODELING_FIGURES = [
   'xgboost-feature-importance',
   'model-performance-table',
 ];
+const HONEST_FIGURES = ['honest-gains', 'honest-lift', 'honest-cost-curve'];
 // PNG sizes: 900 x 500 unless the notebook or the figure's layout asks otherwise.
 const SIZES: Record<string, [number, number]> = {
   'cleaning-funnel': [900, 420],
@@ -49,6 +54,24 @@ function distinctColours(png: DecodedPng): number {
   return seen.size;
 }
 
+/**
+ * Drawn in a browser: the figures plotly rendered in the page and the most points of any line trace
+ * (what plotly holds for the trace, read back from the drawn figures).
+ */
+async function drawnPoints(page: string): Promise<{ figures: number; mostLinePoints: number }> {
+  return withChromium(async (browser) => {
+    const tab = await browser.newPage();
+    await tab.navigate(`file://${page}`, 120_000);
+    const result = await tab.evaluate<{ figures: number; mostLinePoints: number }>(`(() => {
+      const plots = [...document.querySelectorAll('.js-plotly-plot')];
+      const lines = plots.flatMap((p) => p.data).filter((t) => (t.type ?? 'scatter') === 'scatter' && String(t.mode ?? '').includes('lines'));
+      return { figures: plots.length, mostLinePoints: Math.max(0, ...lines.map((t) => (t.x ?? []).length)) };
+    })()`);
+    await tab.close();
+    return result;
+  });
+}
+
 /** Data lines and distinct users of the generated CSV files, counted directly from the text. */
 function countCsv(dir: string): { rows: number; users: number } {
   let rows = 0;
@@ -65,14 +88,13 @@ function countCsv(dir: string): { rows: number; users: number } {
   return { rows, users: users.size };
 }
 
-test('runReport: both notebooks on a small data set give HTML pages, PNG figures and the model table; a failing cell stops the run', async () => {
+test('runReport: the three notebooks, kernels in notebooks/, on a small data set: checked pages, PNG figures, model table and deck; a failing cell stops the run', async () => {
   const root = mkdtempSync(join(tmpdir(), 'run-report-test-'));
   try {
     const data = join(root, 'data');
     await generateKaggleFiles({ out: data, users: 15_000, seed: 7 });
     const raw = countCsv(data);
     const out = join(root, 'report');
-    const notebooks = ['eda_feature_eng', 'modeling'].map((n) => join(NOTEBOOKS_DIR, `${n}.ipynb`));
 
     // The failing run goes to its own folder, concurrently (each run starts its own kernels).
     const failedOut = join(root, 'failed');
@@ -82,7 +104,8 @@ test('runReport: both notebooks on a small data set give HTML pages, PNG figures
       () => new Error('the failing notebook did not fail'),
       (error: unknown) => error,
     );
-    const result: ReportResult = await runReport({ data, out, seed: 11, notebooks });
+    // The default notebooks, in their lanes, each kernel started in notebooks/ as a Jupyter front end starts it.
+    const result: ReportResult = await runReport({ data, out, seed: 11 });
 
     // Numbers in the cells, against counts made here: raw rows and users from the files themselves,
     // modelled users and buyers by SQL on a separate pipeline run.
@@ -121,12 +144,46 @@ test('runReport: both notebooks on a small data set give HTML pages, PNG figures
     assert.ok(xgboostAuc > 0.8, `XGBoost AUC ${xgboostAuc}: the leaky features make purchases easy to recognise`);
     assert.match(readFileSync(join(out, 'model_performance.md'), 'utf8'), /^\| model \| accuracy \| roc_auc \|/);
 
-    // Every figure drawn in the browser, no page errors.
-    assert.deepEqual(await verifyHtmlReport(join(out, 'eda_feature_eng.html')), { plots: EDA_FIGURES.length, unrendered: 0, consoleErrors: [] });
-    assert.deepEqual(await verifyHtmlReport(join(out, 'modeling.html')), { plots: MODELING_FIGURES.length, unrendered: 0, consoleErrors: [] });
+    // The estimator API by hand gives the study's XGBoost (same settings, same seed); each model shows its hyperparameters.
+    const xgboostRow = csv.find((l) => l.startsWith('XGBoost,'))!.split(',');
+    assert.ok(modeling.includes(`XGBoost fitted by hand: ROC AUC ${Number(xgboostRow[2]).toFixed(3)} on `), 'the hand-fitted XGBoost matches the table');
+    assert.ok(modeling.includes('<th>model</th><th>nEstimators</th><th>maxDepth</th><th>learningRate</th><th>subsample</th><th>seed</th>'));
+    const chosenK = /chosen k = (\d+)/.exec(modeling)![1];
+    assert.ok(modeling.includes(`<tr><td>k-NN</td><td style="text-align:right">${chosenK}</td></tr>`), 'k-NN shows the chosen k');
+    const honest = readFileSync(join(out, 'honest_evaluation.html'), 'utf8');
+    assert.match(honest, /seed 11, horizon 14 days/);
+
+    // Every figure drawn in the browser, no page errors: runReport checked it, and so does this test.
+    const pageFigures: Record<string, number> = { 'eda_feature_eng.html': EDA_FIGURES.length, 'modeling.html': MODELING_FIGURES.length, 'honest_evaluation.html': HONEST_FIGURES.length, 'deck.html': 0 };
+    assert.deepEqual(result.pages.map((p) => [p.name, p.figures, p.plots, p.consoleErrors]), Object.entries(pageFigures).map(([name, n]) => [name, n, n, []]));
+    assert.deepEqual(await verifyHtmlReport(join(out, 'honest_evaluation.html')), { plots: HONEST_FIGURES.length, unrendered: 0, consoleErrors: [] });
+    // Light pages: plotly.js inlined once, curves from at most 2000 points per line, every page within budget.
+    for (const page of ['eda_feature_eng', 'modeling', 'honest_evaluation']) {
+      const file = join(out, `${page}.html`);
+      assert.equal(readFileSync(file, 'utf8').split('plotly.js v').length - 1, 1, `${page}: plotly.js inlined once`);
+      assert.ok(statSync(file).size <= PAGE_SIZE_LIMIT, `${page}: ${statSync(file).size} bytes`);
+      const drawn = await drawnPoints(file);
+      assert.equal(drawn.figures, pageFigures[`${page}.html`]);
+      // The EDA page draws no lines; the others' longest curves are thinned, not dropped.
+      assert.ok(drawn.mostLinePoints <= 2000 && (page === 'eda_feature_eng' || drawn.mostLinePoints > 100), `${page}: a line of ${drawn.mostLinePoints} points`);
+      // What the analyst reads: no text block over 2 KB in any cell.
+      assert.deepEqual(oversizedTextOutputs(JSON.parse(readFileSync(join(out, `${page}.ipynb`), 'utf8')) as ExecutedNotebook), [], page);
+    }
+    assert.deepEqual(result.warnings, []);
+
+    // The deck: the story's eleven slides, one PDF page each, none blank.
+    assert.equal(result.deck?.slides.length, 11);
+    assert.deepEqual([result.deck.slides[0], result.deck.slides[8], result.deck.slides[10]], ['Who will make a first purchase?', 'The honest result', 'Future work and action items']);
+    const deckHtml = readFileSync(join(out, 'deck.html'), 'utf8');
+    assert.equal(deckHtml.split('<section class="slide">').length - 1, 11);
+    assert.ok(deckHtml.includes('<th>roc auc honest</th>'), 'the honest comparison table on its slide');
+    assert.ok(deckHtml.includes('<th>best threshold</th>') && !deckHtml.includes('<th>fit s</th>'), 'the model table on its slide, without timings');
+    const deckPages = pdfPages(join(out, 'deck.pdf'));
+    assert.equal(deckPages.length, 11);
+    for (const [i, page] of deckPages.entries()) assert.ok(page.inkedPixels > 200, `deck page ${i + 1} looks blank (${page.inkedPixels} inked pixels)`);
 
     // One real PNG per figure: right size, not blank, a title on top, an axis title at the bottom.
-    const expected = [...EDA_FIGURES, ...MODELING_FIGURES].map((n) => `${n}.png`).sort();
+    const expected = [...EDA_FIGURES, ...MODELING_FIGURES, ...HONEST_FIGURES].map((n) => `${n}.png`).sort();
     assert.deepEqual(readdirSync(join(out, 'figures')).sort(), expected);
     assert.deepEqual(result.figures.map((f) => f.replace(/^.*\//, '')), expected);
     for (const file of expected) {
@@ -137,7 +194,10 @@ test('runReport: both notebooks on a small data set give HTML pages, PNG figures
       assert.ok(darkPixels(png, 0, 70) > 150, `${file}: no title text in the top band`);
       if (!NO_BOTTOM_AXIS_TITLE.has(name)) assert.ok(darkPixels(png, png.height - 60, png.height) > 30, `${file}: no x-axis title`);
     }
-    assert.deepEqual(readdirSync(out).sort(), ['eda_feature_eng.html', 'eda_feature_eng.ipynb', 'figures', 'model_performance.csv', 'model_performance.md', 'modeling.html', 'modeling.ipynb']);
+    assert.deepEqual(readdirSync(out).sort(), [
+      'deck.html', 'deck.pdf', 'eda_feature_eng.html', 'eda_feature_eng.ipynb', 'figures', 'honest_evaluation.html', 'honest_evaluation.ipynb',
+      'honest_targets.csv', 'model_performance.csv', 'model_performance.md', 'modeling.html', 'modeling.ipynb',
+    ]);
 
     const error = await failure;
     assert.ok(error instanceof NotebookCellError, String(error));
