@@ -31,15 +31,11 @@ from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 args = json.loads(sys.argv[1])
-nb = nbformat.read(args['notebook'], as_version=4)
-client = NotebookClient(nb, kernel_name=args['kernel'], timeout=args['timeout'],
-                        resources={'metadata': {'path': args['cwd']}})
 
 def text_of(value):
     return ''.join(value) if isinstance(value, list) else (value or '')
 
-failure = None
-with client.setup_kernel():
+def run_cells(nb, client):
     for index, cell in enumerate(nb.cells):
         try:
             client.execute_cell(cell, index)
@@ -47,11 +43,29 @@ with client.setup_kernel():
             stderr = ''.join(text_of(o.get('text')) for o in cell.get('outputs', [])
                              if o.get('output_type') == 'stream' and o.get('name') == 'stderr')
             errors = [o for o in cell.get('outputs', []) if o.get('output_type') == 'error']
-            failure = {'index': index, 'source': text_of(cell.source),
-                       'ename': error.ename, 'evalue': error.evalue,
-                       'traceback': error.traceback, 'stderr': stderr,
-                       'errorOutputs': ['\n'.join(o.get('traceback', [])) for o in errors]}
-            break
+            return {'index': index, 'source': text_of(cell.source),
+                    'ename': error.ename, 'evalue': error.evalue,
+                    'traceback': error.traceback, 'stderr': stderr,
+                    'errorOutputs': ['\n'.join(o.get('traceback', [])) for o in errors]}
+    return None
+
+# tslab's kernel now and then fails its first handshake (zeromq: "Socket is blocked by a bind or unbind
+# operation"), and nbclient then waits out its start-up timeout. Only a kernel that never started is tried
+# again, at most twice; a failure after the kernel answered is the notebook's and is reported as it is.
+for attempt in range(3):
+    nb = nbformat.read(args['notebook'], as_version=4)
+    client = NotebookClient(nb, kernel_name=args['kernel'], timeout=args['timeout'],
+                            resources={'metadata': {'path': args['cwd']}})
+    started = False
+    try:
+        with client.setup_kernel():
+            started = True
+            failure = run_cells(nb, client)
+        break
+    except Exception as error:
+        if started or attempt == 2:
+            raise
+        sys.stderr.write('kernel did not start (%s: %s); starting it again\n' % (type(error).__name__, error))
 
 if failure is not None:
     with open(args['failureOut'], 'w') as f:
