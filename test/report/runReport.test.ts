@@ -16,7 +16,7 @@ import { decodePng, type DecodedPng } from './pngReader';
 
 const MODELS = ['logistic-regression', 'knn', 'random-forest', 'naive-bayes', 'xgboost', 'decision-tree'];
 const PER_MODEL = ['confusion', 'precision-recall-vs-threshold', 'pr-curve', 'roc', 'f1-vs-threshold'];
-const EDA_FIGURES = ['cleaning-funnel', 'price-histogram', 'target-balance', 'rfm-pair-plot', 'rfm-scatter-3d', 'brand-view-share', 'brand-cart-share'];
+const EDA_FIGURES = ['cleaning-funnel', 'price-histogram', 'target-balance', 'rfm-pair-plot', 'rfm-scatter-3d', 'brand-view-share', 'brand-cart-share', 'feature-calibration'];
 const MODELING_FIGURES = [
   'knn-accuracy-vs-k',
   ...MODELS.flatMap((m) => PER_MODEL.map((f) => `${m}-${f}`)),
@@ -24,10 +24,14 @@ const MODELING_FIGURES = [
   'xgboost-feature-importance',
   'model-performance-table',
 ];
-const HONEST_FIGURES = ['honest-gains', 'honest-lift', 'honest-cost-curve'];
+const HONEST_FIGURES = [
+  'honest-gains', 'honest-lift', 'honest-cost-curve', 'honest-origins-roc-auc', 'honest-origins-pr-auc', 'honest-origins-lift',
+  'honest-reliability', 'honest-reliability-calibrated', 'honest-profit-by-k',
+];
 // PNG sizes: 900 x 500 unless the notebook or the figure's layout asks otherwise.
 const SIZES: Record<string, [number, number]> = {
   'cleaning-funnel': [900, 420],
+  'feature-calibration': [900, 640],
   'rfm-pair-plot': [900, 900],
   'rfm-scatter-3d': [900, 650],
   'xgboost-feature-importance': [900, 520],
