@@ -30,6 +30,9 @@ function splitmix32(seed: number): () => number {
  * Create a generator from an integer seed.
  * @example const rng = createRng(42); rng.int(10); // same value on every run
  */
+/** The seed of every seeded step (generator, split, resampling, models) unless one is given: the study's random_state. */
+export const DEFAULT_SEED = 42;
+
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   const init = splitmix32(Math.floor(seed) | 0);

@@ -4,6 +4,7 @@ import { prepareStudyData, SAMPLINGS, type Sampling } from '../study/prepareData
 import { modelsReport, performanceRows, toMarkdown } from '../study/modelsReport';
 import { runStudy } from '../study/runStudy';
 import { intOption, parseOptions, requireOption, type Command } from './command';
+import { DEFAULT_SEED } from '../random';
 
 export const command: Command = {
   help: `purchase-prediction models --features FILE.csv --out FILE.json [--seed N] [--sampling under|smote|none] [--scale] [--knn-k K] [--no-timings]
@@ -28,7 +29,7 @@ per model with accuracy, roc_auc, f1, precision, recall, confusion matrix, best 
     const out = requireOption(v, 'out');
     const sampling = (v.sampling ?? 'under') as Sampling;
     if (!SAMPLINGS.includes(sampling)) throw new Error(`--sampling must be one of ${SAMPLINGS.join(', ')}, got '${sampling}'`);
-    const seed = intOption(v, 'seed') ?? 42;
+    const seed = intOption(v, 'seed') ?? DEFAULT_SEED;
     const knnK = intOption(v, 'knn-k');
 
     const t0 = performance.now();

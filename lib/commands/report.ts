@@ -5,6 +5,7 @@ import { FEATURE_MODES, type FeatureMode } from '../features/modes';
 import { checkRefDate } from '../features/modellingTable';
 import { runReport } from '../report/runReport';
 import { intOption, parseOptions, type Command } from './command';
+import { DEFAULT_SEED } from '../random';
 
 const HELP = `usage: purchase-prediction report [--data DIR] [--out DIR] [--seed N] [--backend duckdb|postgres] [--mode seed|fixed] [--ref-date YYYY-MM-DD]
 Executes the notebooks (notebooks/eda_feature_eng.ipynb, notebooks/modeling.ipynb, and
@@ -17,7 +18,7 @@ folder as in any Jupyter front end, checks every page in headless Chromium, and 
   deck.html, deck.pdf          the slide deck: the study's story, one figure or table per slide
   --data DIR      Kaggle month files (default data/default)
   --out DIR       report folder (default reports)
-  --seed N        seed of the split, resampling and models (default 42)
+  --seed N        seed of the split, resampling and models (default ${DEFAULT_SEED})
   --backend B     duckdb (default) or postgres (uses the PG* environment variables)
   --mode M        seed (the study's feature SQL, default) or fixed (its quirks corrected)
   --ref-date D    reference date for recency (default: the day after the last event)
@@ -47,7 +48,7 @@ export const command: Command = {
     const result = await runReport({
       data: values.data ?? 'data/default',
       out: values.out ?? 'reports',
-      seed: intOption(values, 'seed') ?? 42,
+      seed: intOption(values, 'seed') ?? DEFAULT_SEED,
       backend,
       mode,
       refDate,

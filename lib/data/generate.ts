@@ -6,7 +6,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createRng } from '../random';
+import { createRng, DEFAULT_SEED } from '../random';
 import { KAGGLE_HEADER, type EventType } from './schema';
 import { BEHAVIOUR_PARAMS, ShopperSimulator, type BehaviourParams, type EventSink } from './generator/behaviour';
 import { CATALOGUE_PARAMS, buildCatalogue, type CatalogueParams } from './generator/catalogue';
@@ -47,7 +47,7 @@ export const DEFAULT_USERS = 125_000;
 /** Raw users giving real-data size on Oct+Nov (~8.8M rows, ~225k modelled users; about 2.7M users give the five months' ~20.7M). */
 export const FULL_SIZE_USERS = 1_120_000;
 export const DEFAULT_MONTHS = ['2019-Oct', '2019-Nov'];
-export const DEFAULT_SEED = 42;
+export { DEFAULT_SEED };
 
 /** Share of rows written twice (exact duplicates, removed by the study's UNION). */
 const DUPLICATE_RATE = 0.008;

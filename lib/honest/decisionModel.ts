@@ -12,6 +12,7 @@ import { randomUndersample } from '../prep/undersample';
 import { loadStudyModels, STUDY_MODELS, type StudyModelName } from '../study/studyModels';
 import type { ScoredSet } from './cost';
 import { HONEST_FEATURES } from './rollingOrigin';
+import { DEFAULT_SEED } from '../random';
 
 export interface DecisionModelOptions {
   model?: StudyModelName;
@@ -32,7 +33,7 @@ export interface DecisionScores {
 /** Fit `model` (default XGBoost) on part of `train`, score the held-out calibration rows and all of `test`. */
 export async function decisionScores(train: FeatureTable, test: FeatureTable, options: DecisionModelOptions = {}): Promise<DecisionScores> {
   const model = options.model ?? 'xgboost';
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_SEED;
   const features = options.features ?? HONEST_FEATURES;
   await loadStudyModels();
   const all = toMatrix(train, features);

@@ -26,6 +26,7 @@ import { DEFAULT_STEP_DAYS, originCutoffs } from './origins';
 import { summarizeOrigins, type OriginScores, type OriginSummary } from './originSummary';
 import { buildRollingOrigin, type RollingOrigin } from './rollingOrigin';
 import { targetingList, type TargetRow } from './targeting';
+import { DEFAULT_SEED } from '../random';
 
 /** Default costs, for illustration: a missed buyer (a lost order margin) costs 50 times a wasted e-mail incentive (beta ≈ 7.07). */
 export const DEFAULT_COSTS: ErrorCosts = { falseNegative: 50, falsePositive: 1 };
@@ -90,7 +91,7 @@ export interface HonestEvaluation {
  */
 export async function evaluateHonestly(engine: Engine, options: HonestEvaluationOptions = {}): Promise<HonestEvaluation> {
   const source = options.source ?? EVENTS_TABLE;
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_SEED;
   const log = options.log ?? (() => undefined);
   const seconds = (t0: number) => (performance.now() - t0) / 1000;
   const range = await eventTimeRange(engine, source);
@@ -163,7 +164,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
 }
 
 /** The study-faithful run: five cleaning steps, seed-mode features, random split, every model. */
-export async function leakyRun(engine: Engine, source: string = EVENTS_TABLE, seed = 42): Promise<LeakyRun> {
+export async function leakyRun(engine: Engine, source: string = EVENTS_TABLE, seed = DEFAULT_SEED): Promise<LeakyRun> {
   const funnel = await cleanEvents(engine, { source });
   await buildModellingTable(engine, { mode: 'seed', target: 'leaky_modelling_table' });
   const table = await readFeatureTable(engine, 'leaky_modelling_table');

@@ -17,6 +17,7 @@ import type { RollingCutoffs } from './cutoffs';
 import type { OriginScores } from './originSummary';
 import { rollingOriginData, type RollingOrigin } from './rollingOrigin';
 import { scoreMetrics, type ScoreMetrics } from './scoreMetrics';
+import { DEFAULT_SEED } from '../random';
 
 /** Models trained at every origin unless told otherwise. */
 export const ORIGIN_MODELS: readonly StudyModelName[] = ['logistic_regression', 'random_forest', 'xgboost'];
@@ -68,7 +69,7 @@ export function scoreOrigin(
 
 /** Evaluate every origin of `origins` (oldest first) on the events loaded in `engine`. */
 export async function evaluateOrigins(engine: Engine, origins: readonly RollingCutoffs[], options: EvaluateOriginsOptions = {}): Promise<OriginResult[]> {
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_SEED;
   const models = options.models ?? ORIGIN_MODELS;
   const log = options.log ?? (() => undefined);
   const horizons = new Set(origins.map((o) => o.horizonDays));

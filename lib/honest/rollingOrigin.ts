@@ -12,6 +12,7 @@ import { randomUndersample } from '../prep/undersample';
 import type { StudyData } from '../study/prepareData';
 import { buildCutoffTable, type CutoffTable } from './cutoffTable';
 import type { RollingCutoffs } from './cutoffs';
+import { DEFAULT_SEED } from '../random';
 
 /** The study's 15 features plus the session time features: the honest models' inputs. */
 export const HONEST_FEATURES: readonly string[] = [...MODEL_FEATURES, ...SESSION_TIME_FEATURES];
@@ -43,7 +44,7 @@ export function rollingOriginData(
   test: FeatureTable,
   options: { seed?: number; features?: readonly string[] } = {},
 ): StudyData {
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_SEED;
   const features = options.features ?? HONEST_FEATURES;
   const trainAll = toMatrix(train, features);
   const testAll = toMatrix(test, features);

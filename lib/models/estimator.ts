@@ -13,6 +13,10 @@ export interface Classifier {
   predictProba(X: Matrix): Float64Array;
   /** Hard 0/1 predictions (the model's own rule; 0.5 on the probability unless the model says otherwise). */
   predict(X: Matrix): Labels;
+  /** Split-count ("weight") importance per feature, for models that have one (XGBoost), sorted descending. */
+  featureImportance?(type: 'weight'): { feature: string; score: number }[];
+  /** Free what the model holds outside the JavaScript heap (XGBoost's WebAssembly booster); a no-op elsewhere. */
+  dispose?(): void;
 }
 
 /**

@@ -3,6 +3,7 @@
  * notebook's first cell with `readNotebookParameters()`. Notebooks thus run unchanged from the CLI,
  * from the test suite, or by hand in Jupyter (where the defaults apply).
  */
+import { DEFAULT_SEED } from '../random';
 
 /** Names of the environment variables a notebook reads. */
 export const NOTEBOOK_ENV = {
@@ -31,7 +32,7 @@ export type NotebookParameters = {
 };
 
 /** Values used when a variable is unset, e.g. when a notebook is opened by hand. */
-export const NOTEBOOK_DEFAULTS = { dataDir: 'data', backend: 'duckdb', seed: 42 } as const;
+export const NOTEBOOK_DEFAULTS = { dataDir: 'data', backend: 'duckdb', seed: DEFAULT_SEED } as const;
 
 /** Reads the notebook parameters from `env` (the process environment by default). */
 export function readNotebookParameters(env: Record<string, string | undefined> = process.env): NotebookParameters {

@@ -5,6 +5,7 @@ import { StandardScaler } from '../prep/scale';
 import { smote } from '../prep/smote';
 import { stratifiedSplit } from '../prep/split';
 import { randomUndersample } from '../prep/undersample';
+import { DEFAULT_SEED } from '../random';
 
 /** How the training set is rebalanced (the study: undersampling; SMOTE and none are its alternatives). */
 export type Sampling = 'under' | 'smote' | 'none';
@@ -49,7 +50,7 @@ export interface StudyData {
  */
 export function prepareStudyData(table: FeatureTable, options: PrepareOptions = {}): StudyData {
   const opts = {
-    seed: options.seed ?? 42,
+    seed: options.seed ?? DEFAULT_SEED,
     testSize: options.testSize ?? 0.3,
     sampling: options.sampling ?? 'under',
     scale: options.scale ?? false,

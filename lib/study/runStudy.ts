@@ -1,7 +1,6 @@
 import { rocAuc } from '../metrics/roc';
 import { labelsFromProba } from '../models/estimator';
 import { knnSweep, type KnnSweepResult } from '../models/knn';
-import { XGBoostClassifier } from '../models/xgboost';
 import type { Labels } from '../prep/matrix';
 import { evaluateModel, type ModelEvaluation } from './evaluateModel';
 import type { StudyData } from './prepareData';
@@ -74,10 +73,9 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
     const scores = model.predictProba(data.XTest);
     const predictions = model.predict(data.XTest);
     const t2 = performance.now();
-    if (model instanceof XGBoostClassifier) {
-      xgboostImportance = model.featureImportance('weight');
-      model.dispose();
-    }
+    // The study plots XGBoost's split counts; any model that has them could report them the same way.
+    if (name === 'xgboost' && model.featureImportance) xgboostImportance = model.featureImportance('weight');
+    model.dispose?.();
     report(evaluateModel(name, data.yTest, predictions, scores, {
       fitSeconds: (t1 - t0) / 1000,
       predictSeconds: (t2 - t1) / 1000,
