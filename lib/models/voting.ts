@@ -41,19 +41,41 @@ export class VotingClassifier implements Classifier {
 
   /** Soft: mean member probability. Hard: share of members predicting 1. */
   predictProba(X: Matrix): Float64Array {
-    const out = new Float64Array(X.rows);
-    for (const e of this.estimators) {
-      const part = this.voting === 'soft' ? e.predictProba(X) : e.predict(X);
-      if (part.length !== X.rows) throw new Error(`${this.name}: member ${e.name} returned ${part.length} values for ${X.rows} rows`);
-      for (let i = 0; i < X.rows; i++) out[i] += part[i];
-    }
-    const m = this.estimators.length;
-    for (let i = 0; i < X.rows; i++) out[i] /= m;
-    return out;
+    const members = this.estimators.map((e) => {
+      // combineVotes reads the scores of a soft vote and the labels of a hard one.
+      const out = this.voting === 'soft' ? e.predictProba(X) : e.predict(X);
+      if (out.length !== X.rows) throw new Error(`${this.name}: member ${e.name} returned ${out.length} values for ${X.rows} rows`);
+      return { scores: out, predictions: out };
+    });
+    return combineVotes(members, this.voting).scores;
   }
 
   /** Majority label (hard) or argmax of the mean probability (soft); ties → 0. */
   predict(X: Matrix): Labels {
     return labelsFromProba(this.predictProba(X));
   }
+}
+
+/** What one member contributes to a vote: its probabilities (soft) or its labels (hard). */
+export interface VoteInput {
+  scores: ArrayLike<number>;
+  predictions: ArrayLike<number>;
+}
+
+/**
+ * The one vote combination, used by {@link VotingClassifier} and by the study's runner (which combines the
+ * members' test outputs instead of refitting them).
+ * Hard voting: share of members predicting 1, majority wins, ties to class 0 (sklearn's argmax).
+ * Soft voting: mean member probability, predicted 1 above 0.5 (exactly 0.5 goes to class 0, again argmax).
+ */
+export function combineVotes(members: readonly VoteInput[], voting: 'hard' | 'soft'): { scores: Float64Array; predictions: Labels } {
+  if (members.length === 0) throw new Error('combineVotes: no members');
+  const n = voting === 'soft' ? members[0].scores.length : members[0].predictions.length;
+  const scores = new Float64Array(n);
+  for (const m of members) {
+    const part = voting === 'soft' ? m.scores : m.predictions;
+    for (let i = 0; i < n; i++) scores[i] += part[i];
+  }
+  for (let i = 0; i < n; i++) scores[i] /= members.length;
+  return { scores, predictions: labelsFromProba(scores) };
 }

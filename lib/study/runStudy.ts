@@ -1,5 +1,6 @@
 import { rocAuc } from '../metrics/roc';
 import { labelsFromProba } from '../models/estimator';
+import { combineVotes } from '../models/voting';
 import { knnSweep, type KnnSweepResult } from '../models/knn';
 import type { Labels } from '../prep/matrix';
 import { evaluateModel, type ModelEvaluation } from './evaluateModel';
@@ -119,23 +120,4 @@ function checkKnnRows(data: StudyData, names: readonly StudyModelName[], knnK: n
       `(${data.counts.trainPositives} of them purchasers): ${what} needs at least ${needed}; use more data` +
       (knnK === 'sweep' ? ' or a smaller fixed k (--knn-k)' : ' or a smaller k'),
   );
-}
-
-/**
- * Hard voting: share of members predicting 1, majority wins, ties to class 0 (sklearn's argmax).
- * Soft voting: mean member probability, predicted 1 above 0.5 (exactly 0.5 goes to class 0, again argmax).
- */
-export function combineVotes(
-  members: readonly Pick<ModelEvaluation, 'scores' | 'predictions'>[],
-  voting: 'hard' | 'soft',
-): { scores: Float64Array; predictions: Labels } {
-  if (members.length === 0) throw new Error('combineVotes: no members');
-  const n = members[0].scores.length;
-  const scores = new Float64Array(n);
-  for (const m of members) {
-    const part = voting === 'soft' ? m.scores : m.predictions;
-    for (let i = 0; i < n; i++) scores[i] += part[i];
-  }
-  for (let i = 0; i < n; i++) scores[i] /= members.length;
-  return { scores, predictions: labelsFromProba(scores) };
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { combineVotes, runStudy } from '../../lib/study/runStudy';
+import { runStudy } from '../../lib/study/runStudy';
+import { combineVotes } from '../../lib/models/voting';
 import { prepareStudyData } from '../../lib/study/prepareData';
 import { modelsReport, performanceRows, toCsv, toMarkdown } from '../../lib/study/modelsReport';
 import type { FeatureTable } from '../../lib/features/featureTable';
