@@ -10,8 +10,8 @@
  */
 
 // Parameters of a notebook run and the notebook helpers.
-export { notebookSettings, REPORT_ENV, SETTINGS_DEFAULTS, type NotebookSettings } from './notebook/settings';
-export { NOTEBOOK_ENV, readNotebookParameters, type NotebookParameters } from './report/notebookParameters';
+export { notebookSettings, SETTINGS_DEFAULTS, type NotebookSettings } from './notebook/settings';
+export { NOTEBOOK_ENV, readNotebookParameters, REPOSITORY_ROOT, type NotebookParameters } from './notebook/contract';
 export { showFigure, type RecordedFigure } from './notebook/figureRecorder';
 export { showRecordedTable, type RecordedTable } from './notebook/tableRecorder';
 export { eventTypeMix, nonEmptyCounts, systematicSample } from './notebook/eventOverview';

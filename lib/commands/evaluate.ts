@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../report/atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 import { BACKENDS, type Backend } from '../engine/engine';
 import { parseDate } from '../honest/cutoffs';
 import { DEFAULT_COSTS } from '../honest/evaluate';

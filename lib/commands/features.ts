@@ -12,7 +12,7 @@ import { checkRefDate, type BuildModellingTableResult } from '../features/modell
 import { FEATURE_MODES, SWITCH_DESCRIPTIONS, resolveSwitches, type FeatureMode } from '../features/modes';
 import { writeFeatureCsv } from '../features/csv';
 import { MODELLING_TABLE } from '../features/context';
-import { moveFileAtomic } from '../report/atomicWrite';
+import { moveFileAtomic } from '../io/atomicWrite';
 import { oneClassWarning } from '../pipeline/dataProblems';
 import { openPipeline, type PipelineStage } from '../pipeline/runPipeline';
 

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../report/atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 import { readFeatureCsv } from '../features/csv';
 import { prepareStudyData, SAMPLINGS, type Sampling } from '../study/prepareData';
 import { modelsReport, performanceRows, toMarkdown } from '../study/modelsReport';

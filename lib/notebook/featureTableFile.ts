@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FeatureTable } from '../features/featureTable';
-import { writeFileAtomic } from '../report/atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 
 /** File name of the hand-off inside the report folder. */
 export const FEATURE_TABLE_FILE = 'modelling_table.json';

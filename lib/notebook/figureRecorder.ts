@@ -8,8 +8,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from '../plots/figure';
 import { show } from '../plots/show';
-import { writeFileAtomic } from '../report/atomicWrite';
-import { readNotebookParameters } from '../report/notebookParameters';
+import { writeFileAtomic } from '../io/atomicWrite';
+import { readNotebookParameters } from './contract';
 
 /** A recorded figure: its file name (without extension), spec and display size. */
 export type RecordedFigure = { name: string; fig: Figure; width?: number; height?: number };

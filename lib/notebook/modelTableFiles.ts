@@ -1,6 +1,6 @@
 /** The model performance table as files beside the report: CSV for tools, Markdown for reading. */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../report/atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 import { toCsv, toMarkdown } from '../study/modelsReport';
 
 /** File names of the model table inside the report folder. */

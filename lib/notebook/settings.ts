@@ -12,18 +12,7 @@ import { resolve } from 'node:path';
 import type { Backend } from '../engine/engine';
 import { BACKENDS } from '../engine/engine';
 import { FEATURE_MODES, type FeatureMode } from '../features/modes';
-import { REPOSITORY_ROOT } from '../report/notebook';
-import { readNotebookParameters } from '../report/notebookParameters';
-
-/** Environment variables the report command sets beyond those of `NOTEBOOK_ENV`. */
-export const REPORT_ENV = {
-  /** Feature mode: `seed` (the study's SQL, quirks included) or `fixed`. */
-  mode: 'PURCHASE_MODE',
-  /** Folder of the report run: the hand-off between notebooks and the model table files go there. */
-  reportDir: 'PURCHASE_REPORT_DIR',
-  /** Honest evaluation: days after a cutoff in which a first purchase counts (default 14). */
-  horizonDays: 'PURCHASE_HORIZON_DAYS',
-} as const;
+import { NOTEBOOK_ENV, REPOSITORY_ROOT, readNotebookParameters } from './contract';
 
 /** Everything a notebook needs to know about its run. */
 export type NotebookSettings = {
@@ -55,16 +44,16 @@ export function notebookSettings(
   const params = readNotebookParameters(env);
   const fromEnv = (name: string): string | undefined => (env[name] ? env[name] : undefined);
   // readNotebookParameters falls back to 'data' (the folder of all data sets); notebooks want the default set.
-  const dataDir = overrides.dataDir ?? (env.PURCHASE_DATA_DIR ? params.dataDir : SETTINGS_DEFAULTS.dataDir);
-  const horizonText = fromEnv(REPORT_ENV.horizonDays);
+  const dataDir = overrides.dataDir ?? (env[NOTEBOOK_ENV.dataDir] ? params.dataDir : SETTINGS_DEFAULTS.dataDir);
+  const horizonText = fromEnv(NOTEBOOK_ENV.horizonDays);
   const settings: NotebookSettings = {
     dataDir: resolve(REPOSITORY_ROOT, dataDir),
     backend: (overrides.backend ?? params.backend) as Backend,
-    mode: (overrides.mode ?? fromEnv(REPORT_ENV.mode) ?? SETTINGS_DEFAULTS.mode) as FeatureMode,
+    mode: (overrides.mode ?? fromEnv(NOTEBOOK_ENV.mode) ?? SETTINGS_DEFAULTS.mode) as FeatureMode,
     seed: overrides.seed ?? params.seed,
     refDate: overrides.refDate ?? params.refDate,
     figureDir: overrides.figureDir ?? params.figureDir,
-    reportDir: resolve(REPOSITORY_ROOT, overrides.reportDir ?? fromEnv(REPORT_ENV.reportDir) ?? SETTINGS_DEFAULTS.reportDir),
+    reportDir: resolve(REPOSITORY_ROOT, overrides.reportDir ?? fromEnv(NOTEBOOK_ENV.reportDir) ?? SETTINGS_DEFAULTS.reportDir),
     horizonDays: overrides.horizonDays ?? (horizonText === undefined ? SETTINGS_DEFAULTS.horizonDays : Number(horizonText)),
   };
   if (!BACKENDS.includes(settings.backend)) {

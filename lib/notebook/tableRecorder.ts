@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableRow } from '../plots/htmlTable';
 import { showTable } from '../plots/show';
-import { writeFileAtomic } from '../report/atomicWrite';
-import { readNotebookParameters } from '../report/notebookParameters';
+import { writeFileAtomic } from '../io/atomicWrite';
+import { readNotebookParameters } from './contract';
 import { checkFigureName } from './figureRecorder';
 
 /** File name ending of a recorded table (figure specs are `<name>.json`). */

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 import { withChromium } from './chromium';
 
 /** Prints the HTML file `htmlPath` to `pdfPath` (written atomically); returns the PDF's size in bytes. */

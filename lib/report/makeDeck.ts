@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordedFigure } from '../notebook/figureRecorder';
 import type { RecordedTable } from '../notebook/tableRecorder';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 import { buildDeck, DECK_SLIDES, deckFigure, type DeckTable } from './deck';
 import { printPdf } from './deckPdf';
 import { renderPng } from './png';

@@ -11,11 +11,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { moveFileAtomic } from './atomicWrite';
+import { moveFileAtomic } from '../io/atomicWrite';
 import { JUPYTER_PYTHON, NBCLIENT_DRIVER, REPORT_TEMPLATE } from './nbclientDriver';
+import { REPOSITORY_ROOT } from '../notebook/contract';
 
-/** The repository root. */
-export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
+export { REPOSITORY_ROOT };
 
 /** Jupyter kernel that runs the notebooks. */
 export const NOTEBOOK_KERNEL = 'tslab';

@@ -13,7 +13,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 import { REPOSITORY_ROOT } from './notebook';
 
 /** The package name notebooks import. */

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Figure } from '../plots/figure';
 import { plotlyLibraryPath, scriptSafeJson } from '../plots/embed';
 import { withChromium } from './chromium';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../io/atomicWrite';
 
 /** Default PNG size when neither the request nor the figure's layout gives one. */
 export const DEFAULT_PNG_SIZE = { width: 900, height: 500 } as const;

@@ -21,13 +21,13 @@ import type { FeatureMode } from '../features/modes';
 import { readRecordedFigures, type RecordedFigure } from '../notebook/figureRecorder';
 import { readRecordedTables } from '../notebook/tableRecorder';
 import { MODEL_TABLE_FILES } from '../notebook/modelTableFiles';
-import { REPORT_ENV } from '../notebook/settings';
-import { moveFileAtomic } from './atomicWrite';
+import { moveFileAtomic } from '../io/atomicWrite';
 import { cpuSecondsWithChildren } from './cpuTime';
 import { ensureLibraryBuild } from './libraryBuild';
 import { DECK_FILES, makeDeck } from './makeDeck';
 import { executeNotebook, REPOSITORY_ROOT } from './notebook';
-import { notebookEnvironment } from './notebookParameters';
+import { notebookEnvironment } from '../notebook/contract';
+import { HONEST_TARGETS_FILE } from '../honest/targeting';
 import { ensurePackageStubs } from './packageStubs';
 import { checkReportPages, type PageReport } from './pageChecks';
 import { renderPng } from './png';
@@ -44,7 +44,7 @@ export const REPORT_NOTEBOOKS: readonly { name: string; optional: boolean; lane:
 ];
 
 /** Files a notebook may leave in the work folder that the report publishes beside the pages. */
-export const REPORT_EXTRA_FILES = ['honest_targets.csv'] as const;
+export const REPORT_EXTRA_FILES = [HONEST_TARGETS_FILE] as const;
 
 /**
  * Preloads of headless kernels: no watching of the files a cell imports (kernelNoWatch.cjs), so a library
@@ -157,9 +157,7 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
       const figureDir = join(work, 'figure-specs', name);
       const env = {
         NODE_OPTIONS: kernelNodeOptions(),
-        ...notebookEnvironment({ dataDir: data, backend: options.backend, seed: options.seed, refDate: options.refDate, figureDir }),
-        ...(options.mode ? { [REPORT_ENV.mode]: options.mode } : {}),
-        [REPORT_ENV.reportDir]: work,
+        ...notebookEnvironment({ dataDir: data, backend: options.backend, seed: options.seed, refDate: options.refDate, figureDir, mode: options.mode, reportDir: work }),
       };
       log(`report: running ${name}.ipynb ...`);
       const { seconds } = await executeNotebook({ notebook, outHtml: join(work, `${name}.html`), env, timeoutSeconds: options.timeoutSeconds });

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { KAGGLE_HEADER } from '../../lib/data/schema';
-import { writeFileAtomic } from '../../lib/report/atomicWrite';
+import { writeFileAtomic } from '../../lib/io/atomicWrite';
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');

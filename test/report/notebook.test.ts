@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLibraryBuild } from '../../lib/report/libraryBuild';
 import { executeNotebook, NotebookCellError } from '../../lib/report/notebook';
-import { NOTEBOOK_ENV } from '../../lib/report/notebookParameters';
+import { NOTEBOOK_ENV } from '../../lib/notebook/contract';
 import { NOTEBOOKS_DIR } from '../../lib/report/runReport';
 import { verifyHtmlReport } from '../../lib/report/verify';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOTEBOOK_ENV, notebookEnvironment, readNotebookParameters } from '../../lib/report/notebookParameters';
+import { NOTEBOOK_ENV, notebookEnvironment, readNotebookParameters } from '../../lib/notebook/contract';
 
 test('readNotebookParameters: defaults when unset or empty', () => {
   assert.deepEqual(readNotebookParameters({ [NOTEBOOK_ENV.refDate]: '' }), {

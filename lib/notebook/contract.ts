@@ -1,9 +1,15 @@
 /**
- * How parameters reach a notebook: environment variables set by `executeNotebook` and read by the
- * notebook's first cell with `readNotebookParameters()`. Notebooks thus run unchanged from the CLI,
- * from the test suite, or by hand in Jupyter (where the defaults apply).
+ * The contract between the report and the notebooks, in one place: the environment variables the report sets
+ * and a notebook's first cell reads (`readNotebookParameters()`, `notebookSettings()`), their defaults, and the
+ * repository root that relative folders are taken from. Notebooks thus run unchanged from the CLI, from the test
+ * suite, or by hand in any Jupyter front end (where the defaults apply). Files handed from one notebook to the
+ * next are named beside their writers (`HONEST_TARGETS_FILE`, `MODEL_TABLE_FILES`, the feature table file).
  */
+import { resolve } from 'node:path';
 import { DEFAULT_SEED } from '../random';
+
+/** The repository root (two folders above this file, in lib/ as in the compiled dist/). */
+export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
 
 /** Names of the environment variables a notebook reads. */
 export const NOTEBOOK_ENV = {
@@ -19,6 +25,12 @@ export const NOTEBOOK_ENV = {
   seed: 'PURCHASE_SEED',
   /** Folder the notebook writes its PNG figures to (empty: no PNGs). */
   figureDir: 'PURCHASE_FIGURE_DIR',
+  /** Feature mode: `seed` (the study's SQL, quirks included) or `fixed`. */
+  mode: 'PURCHASE_MODE',
+  /** Folder of the report run: the hand-off between notebooks and the model table files go there. */
+  reportDir: 'PURCHASE_REPORT_DIR',
+  /** Honest evaluation: days after a cutoff in which a first purchase counts (default 14). */
+  horizonDays: 'PURCHASE_HORIZON_DAYS',
 } as const;
 
 /** The parameters as a notebook sees them; empty variables count as unset. */
@@ -53,8 +65,11 @@ export function readNotebookParameters(env: Record<string, string | undefined> =
   };
 }
 
+/** What the report can pass: the parameters plus the settings only `notebookSettings` reads. */
+export type NotebookEnvironment = Partial<NotebookParameters & { mode: string; reportDir: string; horizonDays: number }>;
+
 /** The environment that passes `parameters` to a notebook (only the given ones). */
-export function notebookEnvironment(parameters: Partial<NotebookParameters>): Record<string, string> {
+export function notebookEnvironment(parameters: NotebookEnvironment): Record<string, string> {
   const env: Record<string, string> = {};
   for (const key of Object.keys(NOTEBOOK_ENV) as (keyof typeof NOTEBOOK_ENV)[]) {
     const value = parameters[key];
