@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { DuckDbEngine } from '../engine/duckdb';
+import { sqlString } from '../engine/dialect';
 import { EVENT_COLUMNS, EVENT_SQL_TYPES, EVENT_TYPES, EVENTS_TABLE, createEventsTableSql, type EventColumn } from './schema';
 import { listEventFiles, monthGapWarnings } from './files';
 import { checkHeader } from './header';
@@ -200,7 +201,4 @@ async function dropRejectTables(engine: DuckDbEngine): Promise<void> {
   await engine.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS}; DROP TABLE IF EXISTS ${REJECT_SCANS}`);
 }
 
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
 

@@ -30,8 +30,15 @@ export interface PivotColumn {
   alias: string;
 }
 
-const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
-const identifier = (v: string) => `"${v.replace(/"/g, '""')}"`;
+/** A SQL string literal (the same on both engines). */
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A double-quoted SQL identifier (the same on both engines). */
+export function sqlIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 
 const DUCKDB: Dialect = {
   backend: 'duckdb',
@@ -42,10 +49,10 @@ const DUCKDB: Dialect = {
     const keys = [...new Set(columns.map((c) => c.keyValue))];
     const using = values.map((v, i) => `MAX(${v}) AS v${i}`).join(', ');
     const renamed = columns.map(
-      (c) => `${identifier(`${c.keyValue}_v${values.indexOf(c.value)}`)} AS ${identifier(c.alias)}`,
+      (c) => `${sqlIdentifier(`${c.keyValue}_v${values.indexOf(c.value)}`)} AS ${sqlIdentifier(c.alias)}`,
     );
     return `SELECT ${[groupBy, ...renamed].join(', ')}
-      FROM (PIVOT ${from} ON ${key} IN (${keys.map(literal).join(', ')}) USING ${using} GROUP BY ${groupBy}) pivoted`;
+      FROM (PIVOT ${from} ON ${key} IN (${keys.map(sqlString).join(', ')}) USING ${using} GROUP BY ${groupBy}) pivoted`;
   },
 };
 
@@ -54,7 +61,7 @@ const POSTGRES: Dialect = {
   intDiv: (a, b) => `((${a}) / (${b}))`,
   pivotMax: (from, groupBy, key, columns) => {
     const aggregates = columns.map(
-      (c) => `MAX(CASE WHEN ${key} = ${literal(c.keyValue)} THEN ${c.value} END) AS ${identifier(c.alias)}`,
+      (c) => `MAX(CASE WHEN ${key} = ${sqlString(c.keyValue)} THEN ${c.value} END) AS ${sqlIdentifier(c.alias)}`,
     );
     return `SELECT ${[groupBy, ...aggregates].join(', ')} FROM ${from} GROUP BY ${groupBy}`;
   },

@@ -42,15 +42,8 @@ export function wholeDaysSql(later: string, earlier: string): string {
   return `CAST(EXTRACT(DAY FROM ((${later}) - (${earlier}))) AS INTEGER)`;
 }
 
-/** A SQL string literal. */
-export function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** A double-quoted SQL identifier. */
-export function sqlIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+// The quoting helpers live with the dialect; the feature builders import them from here with the rest.
+export { sqlIdentifier, sqlString } from '../engine/dialect';
 
 /** (Re)create `table` from a SELECT, on both engines (PostgreSQL has no CREATE OR REPLACE TABLE). */
 export async function replaceTable(engine: Engine, table: string, select: string): Promise<void> {
