@@ -1,5 +1,5 @@
 /** Activity counts: num_views, adds_to_cart and add_to_cart_rate (spec section 4). */
-import { FEATURE_TABLES, type FeatureContext } from './context';
+import type { FeatureContext } from './context';
 import { replaceTable, roundedRatioSql, DECIMAL_2 } from './sql';
 
 /**
@@ -19,12 +19,12 @@ export async function buildActivity(ctx: FeatureContext): Promise<void> {
       );
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.activity,
+    ctx.tables.activity,
     `SELECT user_id,
        CAST(SUM(views) AS INTEGER) AS num_views,
        CAST(SUM(carts) AS INTEGER) AS adds_to_cart,
        CAST(COALESCE(${rate}, 0) AS ${DECIMAL_2}) AS add_to_cart_rate
-     FROM ${FEATURE_TABLES.sessions}
+     FROM ${ctx.tables.sessions}
      GROUP BY user_id`,
   );
 }

@@ -4,7 +4,7 @@
  * per-user maxima it modelled, max_perc_user_views and max_perc_user_carts.
  */
 import type { Engine, Row } from '../engine/engine';
-import { FEATURE_TABLES, type FeatureContext } from './context';
+import { FEATURE_TABLES, type FeatureContext, type FeatureTableNames } from './context';
 import { BRAND_SQL, replaceTable, roundedRatioSql, sqlIdentifier, sqlString, DECIMAL_2 } from './sql';
 import { readColumns, type Columns } from './featureTable';
 
@@ -24,7 +24,7 @@ export async function buildBrandAffinityLong(ctx: FeatureContext): Promise<void>
     `CAST(COALESCE(${roundedRatioSql(ctx.dialect, part, whole)}, 0) AS ${DECIMAL_2})`;
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.brandAffinityLong,
+    ctx.tables.brandAffinityLong,
     `WITH per_brand AS (
        SELECT user_id, ${BRAND_SQL} AS brand,
          CAST(SUM(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS INTEGER) AS views,
@@ -56,11 +56,11 @@ export async function buildBrandAffinityMax(ctx: FeatureContext): Promise<void> 
       : `CAST(MAX(${column}) AS ${DECIMAL_2})`;
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.brandAffinityMax,
+    ctx.tables.brandAffinityMax,
     `SELECT user_id,
        ${maximum('perc_user_views')} AS max_perc_user_views,
        ${maximum('perc_user_carts')} AS max_perc_user_carts
-     FROM ${FEATURE_TABLES.brandAffinityLong}
+     FROM ${ctx.tables.brandAffinityLong}
      GROUP BY user_id`,
   );
 }
@@ -98,7 +98,7 @@ export function brandWideColumns(brands: readonly string[]): BrandWideColumn[] {
  * branded view or cart; a brand the user never touched has share 0. Returns the columns.
  */
 export async function buildBrandAffinityWide(ctx: FeatureContext): Promise<BrandWideColumn[]> {
-  const long = FEATURE_TABLES.brandAffinityLong;
+  const long = ctx.tables.brandAffinityLong;
   const brands = (await ctx.engine.all<{ brand: string }>(`SELECT DISTINCT brand FROM ${long}`)).map((r) => r.brand);
   const columns = brandWideColumns(brands);
   if (ctx.engine.backend === 'postgres' && columns.length + 1 > POSTGRES_MAX_COLUMNS) {
@@ -116,7 +116,7 @@ export async function buildBrandAffinityWide(ctx: FeatureContext): Promise<Brand
   const filled = columns.map((c) => `CAST(COALESCE(${sqlIdentifier(c.name)}, 0) AS ${DECIMAL_2}) AS ${sqlIdentifier(c.name)}`);
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.brandAffinityWide,
+    ctx.tables.brandAffinityWide,
     `SELECT ${['user_id', ...filled].join(',\n  ')}\nFROM (${pivot}) wide`,
   );
   return columns;
@@ -133,10 +133,10 @@ export interface BrandAffinityRow extends Row {
 }
 
 /** The rows of the long brand-affinity table, ordered by user and brand. */
-export async function readBrandAffinityLong(engine: Engine): Promise<BrandAffinityRow[]> {
+export async function readBrandAffinityLong(engine: Engine, tables: FeatureTableNames = FEATURE_TABLES): Promise<BrandAffinityRow[]> {
   return engine.all<BrandAffinityRow>(
     `SELECT user_id, brand, views, carts, perc_user_views, perc_user_carts
-     FROM ${FEATURE_TABLES.brandAffinityLong} ORDER BY user_id, brand`,
+     FROM ${tables.brandAffinityLong} ORDER BY user_id, brand`,
   );
 }
 
@@ -147,13 +147,13 @@ export interface BrandAffinityMaxRow extends Row {
 }
 
 /** The per-user maxima, ordered by user. */
-export async function readBrandAffinityMax(engine: Engine): Promise<BrandAffinityMaxRow[]> {
+export async function readBrandAffinityMax(engine: Engine, tables: FeatureTableNames = FEATURE_TABLES): Promise<BrandAffinityMaxRow[]> {
   return engine.all<BrandAffinityMaxRow>(
-    `SELECT user_id, max_perc_user_views, max_perc_user_carts FROM ${FEATURE_TABLES.brandAffinityMax} ORDER BY user_id`,
+    `SELECT user_id, max_perc_user_views, max_perc_user_carts FROM ${tables.brandAffinityMax} ORDER BY user_id`,
   );
 }
 
 /** The wide table in columnar form (user ids + one Float64Array per brand column), ordered by user. */
-export async function readBrandAffinityWide(engine: Engine): Promise<Columns> {
-  return readColumns(engine, FEATURE_TABLES.brandAffinityWide, { textColumns: ['user_id'], orderBy: 'user_id' });
+export async function readBrandAffinityWide(engine: Engine, tables: FeatureTableNames = FEATURE_TABLES): Promise<Columns> {
+  return readColumns(engine, tables.brandAffinityWide, { textColumns: ['user_id'], orderBy: 'user_id' });
 }

@@ -6,7 +6,7 @@ import type { Engine } from '../engine/engine';
 import { buildActivity } from './activity';
 import { buildBrandAffinityLong, buildBrandAffinityMax, buildBrandAffinityWide } from './brandAffinity';
 import { MODELLING_COLUMNS } from './columns';
-import { CLEAN_EVENTS_TABLE, FEATURE_TABLES, MODELLING_TABLE, featureContext, type FeatureContext } from './context';
+import { CLEAN_EVENTS_TABLE, MODELLING_TABLE, featureContext, type FeatureContext } from './context';
 import { resolveSwitches, type FeatureMode, type FeatureSwitches } from './modes';
 import { buildPrices } from './prices';
 import { buildRfm, buildRfmValues } from './rfm';
@@ -67,7 +67,7 @@ const MERGED_COLUMNS: Record<(typeof MODELLING_COLUMNS)[number], string> = {
  * view prices, unless `keepUsersWithoutViews`.
  */
 export async function buildMergedTable(ctx: FeatureContext, target: string = MODELLING_TABLE): Promise<void> {
-  const T = FEATURE_TABLES;
+  const T = ctx.tables;
   const select = MODELLING_COLUMNS.map((c) => `  ${MERGED_COLUMNS[c]} AS ${c}`).join(',\n');
   await replaceTable(
     ctx.engine,
@@ -128,7 +128,8 @@ export async function buildModellingTable(
   const mode = options.mode ?? 'seed';
   const switches = resolveSwitches(mode, options.switches);
   const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, source, mode);
-  const ctx = featureContext(engine, switches, refDate, source);
+  const target = checkTableName(options.target ?? MODELLING_TABLE);
+  const ctx = featureContext(engine, switches, refDate, source, target);
   await buildSessions(ctx);
   await buildTarget(ctx);
   await buildRfmValues(ctx);
@@ -139,7 +140,6 @@ export async function buildModellingTable(
   if (options.wideBrandTable ?? false) await buildBrandAffinityWide(ctx);
   await buildVisits(ctx);
   await buildPrices(ctx);
-  const target = checkTableName(options.target ?? MODELLING_TABLE);
   await buildMergedTable(ctx, target);
   const [{ n }] = await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${target}`);
   return { rows: n, seconds: (performance.now() - started) / 1000, refDate };

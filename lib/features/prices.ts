@@ -1,5 +1,5 @@
 /** Average prices: avg_view_price and avg_cart_price (spec section 4). */
-import { FEATURE_TABLES, type FeatureContext } from './context';
+import type { FeatureContext } from './context';
 import { replaceTable, roundedRatioSql, DECIMAL_2 } from './sql';
 
 /**
@@ -12,11 +12,11 @@ export async function buildPrices(ctx: FeatureContext): Promise<void> {
   const mean = (metric: 'view' | 'cart') => roundedRatioSql(ctx.dialect, `SUM(${metric}_cents)`, `100 * SUM(${metric}s)`);
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.prices,
+    ctx.tables.prices,
     `SELECT user_id,
        ${mean('view')} AS avg_view_price,
        CAST(COALESCE(${mean('cart')}, 0) AS ${DECIMAL_2}) AS avg_cart_price
-     FROM ${FEATURE_TABLES.sessions}
+     FROM ${ctx.tables.sessions}
      GROUP BY user_id`,
   );
 }

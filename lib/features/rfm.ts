@@ -4,7 +4,7 @@
  * (NTILE over event rows), holds one row per distinct (user, r, f, m): users straddling a bin edge twice.
  */
 import type { Engine, Row } from '../engine/engine';
-import { FEATURE_TABLES, type FeatureContext } from './context';
+import { FEATURE_TABLES, type FeatureContext, type FeatureTableNames } from './context';
 import { replaceTable, roundedRatioSql, sqlString, wholeDaysSql, DECIMAL_2 } from './sql';
 
 /** Number of quantile bins (NTILE(5)). */
@@ -27,13 +27,13 @@ export async function buildRfmValues(ctx: FeatureContext): Promise<void> {
   );
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.rfmValues,
+    ctx.tables.rfmValues,
     `SELECT user_id,
        ${wholeDaysSql(ref, 'MAX(last_event)')} AS recency,
        CAST(COUNT(session) AS INTEGER) AS frequency,
        CAST(COALESCE(${monetary}, 0) AS ${DECIMAL_2}) AS monetary_value,
        CAST(SUM(event_rows) AS INTEGER) AS event_rows
-     FROM ${FEATURE_TABLES.sessions}
+     FROM ${ctx.tables.sessions}
      GROUP BY user_id`,
   );
 }
@@ -54,10 +54,10 @@ const DIMENSIONS = [
  *   (user, r, f, m); a user whose rows straddle a bin edge appears twice (or more).
  */
 export async function buildRfm(ctx: FeatureContext): Promise<void> {
-  const ranked = ctx.switches.ntileOverUsers ? ntileOverUsersSql() : ntileOverEventRowsSql(ctx);
+  const ranked = ctx.switches.ntileOverUsers ? ntileOverUsersSql(ctx) : ntileOverEventRowsSql(ctx);
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.rfm,
+    ctx.tables.rfm,
     `SELECT user_id, recency, frequency, monetary_value,
        CAST(r AS INTEGER) AS r, CAST(f AS INTEGER) AS f, CAST(m AS INTEGER) AS m,
        CAST(r AS VARCHAR) || CAST(f AS VARCHAR) || CAST(m AS VARCHAR) AS rfm_score,
@@ -66,9 +66,9 @@ export async function buildRfm(ctx: FeatureContext): Promise<void> {
   );
 }
 
-function ntileOverUsersSql(): string {
+function ntileOverUsersSql(ctx: FeatureContext): string {
   const bins = DIMENSIONS.map((d) => `NTILE(${RFM_BINS}) OVER (ORDER BY ${d.value}, user_id) AS ${d.bin}`);
-  return `SELECT user_id, recency, frequency, monetary_value, ${bins.join(', ')} FROM ${FEATURE_TABLES.rfmValues}`;
+  return `SELECT user_id, recency, frequency, monetary_value, ${bins.join(', ')} FROM ${ctx.tables.rfmValues}`;
 }
 
 /**
@@ -100,12 +100,12 @@ function ntileOverEventRowsSql(ctx: FeatureContext): string {
     `(1 + ${[2, 3, 4, 5].map((k) => `CASE WHEN ${position} >= e.edge${k} THEN 1 ELSE 0 END`).join(' + ')})`;
   return `WITH users AS (
       SELECT user_id, recency, frequency, monetary_value, event_rows, ${starts.join(',\n        ')}
-      FROM ${FEATURE_TABLES.rfmValues}
+      FROM ${ctx.tables.rfmValues}
     ),
     edges AS (
       SELECT ${edges.join(', ')}
       FROM (SELECT total, ${intDiv('total', String(RFM_BINS))} AS q
-            FROM (SELECT CAST(SUM(event_rows) AS BIGINT) AS total FROM ${FEATURE_TABLES.rfmValues}) t) sizes
+            FROM (SELECT CAST(SUM(event_rows) AS BIGINT) AS total FROM ${ctx.tables.rfmValues}) t) sizes
     ),
     offsets AS (
       SELECT user_id, 0 AS j FROM users
@@ -129,10 +129,10 @@ export interface RfmRow extends Row {
   rfm_int: number;
 }
 
-/** The rows of `feat_rfm`, ordered by user and quintiles. */
-export async function readRfm(engine: Engine): Promise<RfmRow[]> {
+/** The rows of `feat_rfm` (of the build whose tables are given), ordered by user and quintiles. */
+export async function readRfm(engine: Engine, tables: FeatureTableNames = FEATURE_TABLES): Promise<RfmRow[]> {
   return engine.all<RfmRow>(
     `SELECT user_id, recency, frequency, monetary_value, r, f, m, rfm_score, rfm_int
-     FROM ${FEATURE_TABLES.rfm} ORDER BY user_id, rfm_int`,
+     FROM ${tables.rfm} ORDER BY user_id, rfm_int`,
   );
 }

@@ -2,7 +2,7 @@
  * The session summary every per-user feature is computed from: one pass over the cleaned events grouped by
  * (user, session), so the large table is scanned once instead of once per feature group.
  */
-import { FEATURE_TABLES, type FeatureContext } from './context';
+import type { FeatureContext } from './context';
 import { SESSION_SQL, centsSql, replaceTable } from './sql';
 
 /**
@@ -15,7 +15,7 @@ export async function buildSessions(ctx: FeatureContext): Promise<void> {
   const cents = (condition: string) => `CAST(SUM(CASE WHEN ${condition} THEN ${centsSql('price')} ELSE 0 END) AS BIGINT)`;
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.sessions,
+    ctx.tables.sessions,
     `SELECT user_id, ${SESSION_SQL} AS session,
        CAST(COUNT(*) AS BIGINT) AS event_rows,
        ${count(`event_type = 'view'`)} AS views,

@@ -1,5 +1,5 @@
 /** Visit span: range_visits and avg_days_btw_sessions (spec section 4). */
-import { FEATURE_TABLES, type FeatureContext } from './context';
+import type { FeatureContext } from './context';
 import { replaceTable, roundedRatioSql, wholeDaysSql, DECIMAL_2 } from './sql';
 
 /**
@@ -10,12 +10,12 @@ import { replaceTable, roundedRatioSql, wholeDaysSql, DECIMAL_2 } from './sql';
 export async function buildVisits(ctx: FeatureContext): Promise<void> {
   await replaceTable(
     ctx.engine,
-    FEATURE_TABLES.visits,
+    ctx.tables.visits,
     `SELECT user_id, range_visits,
        CAST(COALESCE(${roundedRatioSql(ctx.dialect, 'range_visits', 'sessions')}, 0) AS ${DECIMAL_2}) AS avg_days_btw_sessions
      FROM (
        SELECT user_id, ${wholeDaysSql('MAX(last_event)', 'MIN(first_event)')} AS range_visits, COUNT(session) AS sessions
-       FROM ${FEATURE_TABLES.sessions}
+       FROM ${ctx.tables.sessions}
        GROUP BY user_id
      ) span`,
   );

@@ -5,7 +5,7 @@ import { buildModellingTable, checkRefDate } from '../../lib/features/modellingT
 import { MODELLING_COLUMNS, MODEL_FEATURES } from '../../lib/features/columns';
 import { readRfm } from '../../lib/features/rfm';
 import { readBrandAffinityLong, readBrandAffinityMax, readBrandAffinityWide, buildBrandAffinityWide } from '../../lib/features/brandAffinity';
-import { featureContext } from '../../lib/features/context';
+import { featureContext, featureTables } from '../../lib/features/context';
 import { resolveSwitches } from '../../lib/features/modes';
 import { BIG_USER, insertHandLog, withEngine } from './handLog';
 
@@ -142,3 +142,19 @@ test('ref dates must be real calendar dates', () => {
   assert.throws(() => checkRefDate('2019-02-29'), /calendar date/);
   assert.throws(() => checkRefDate('2019-1-05'), /calendar date/);
 });
+
+for (const backend of BACKENDS) {
+  test(`${backend}: two builds on one engine keep their own intermediate tables`, async () => {
+    await withEngine(backend, 'scoped', async (engine) => {
+      await insertHandLog(engine);
+      await buildModellingTable(engine, { mode: 'seed', refDate: '2019-11-01' });
+      await buildModellingTable(engine, { mode: 'fixed', refDate: '2019-11-01', target: 'fixed_table' });
+      // The seed build's feat_rfm still holds the study's duplicated users (8 rows, see above); the fixed build's
+      // own table has one row per user.
+      assert.equal((await readRfm(engine)).length, 8);
+      assert.deepEqual((await readRfm(engine, featureTables('fixed_table'))).map((r) => `${r.user_id}:${r.rfm_score}`), ['1:444', '2:213', '3:121', `${BIG_USER}:332`]);
+      assert.deepEqual(featureTables('fixed_table').rfm, 'fixed_table_feat_rfm');
+      assert.deepEqual(featureTables().rfm, 'feat_rfm');
+    });
+  });
+}
