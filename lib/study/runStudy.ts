@@ -2,7 +2,6 @@ import { rocAuc } from '../metrics/roc';
 import { labelsFromProba } from '../models/estimator';
 import { combineVotes } from '../models/voting';
 import { knnSweep, type KnnSweepResult } from '../models/knn';
-import type { Labels } from '../prep/matrix';
 import { evaluateModel, type ModelEvaluation } from './evaluateModel';
 import type { StudyData } from './prepareData';
 import { loadStudyModels, STUDY_MODEL_NAMES, STUDY_MODELS, VOTING_MEMBERS, type StudyModelName } from './studyModels';
