@@ -5,8 +5,9 @@
  * pipeline, the models (scikit-learn style: construct, `fit`, `predictProba`), the metrics, the figure
  * builders and the notebook helpers. Everything else in lib/ is internal.
  *
- * The figure builders own the short names: `rocCurve`, `precisionRecallCurve` and `knnSweep` draw figures.
- * The metric functions of the same names compute the curves; they are under `metrics.` (all metrics are).
+ * Layers keep their names apart, as scikit-learn's `roc_curve` and `RocCurveDisplay`: `rocCurve` computes a curve,
+ * `rocFigure` draws one (likewise `precisionRecallCurve` / `precisionRecallFigure`, and the k-NN sweep's
+ * `knnSweepFigure`). Every metric is also under `metrics.`.
  */
 
 // Parameters of a notebook run and the notebook helpers.
@@ -62,8 +63,10 @@ export {
   gainsCurve,
   liftAt,
   precision,
+  precisionRecallCurve,
   recall,
   rocAuc,
+  rocCurve,
   thresholdSweep,
 } from './metrics/index';
 export * as metrics from './metrics/index';

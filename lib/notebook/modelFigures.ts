@@ -6,8 +6,8 @@
 import type { Figure } from '../plots/figure';
 import { confusionHeatmap } from '../plots/confusionHeatmap';
 import { f1VsThreshold } from '../plots/f1VsThreshold';
-import { precisionRecallCurve, precisionRecallVsThreshold } from '../plots/precisionRecall';
-import { rocCurve, type RocCurveData } from '../plots/roc';
+import { precisionRecallFigure, precisionRecallVsThreshold } from '../plots/precisionRecall';
+import { rocFigure, type RocCurveData } from '../plots/roc';
 import type { ModelEvaluation } from '../study/evaluateModel';
 import { MODEL_LABELS } from '../study/studyModels';
 
@@ -37,14 +37,14 @@ export function modelFigures(e: ModelEvaluation): NamedFigure[] {
     },
     {
       name: `${key}-pr-curve`,
-      fig: precisionRecallCurve(
+      fig: precisionRecallFigure(
         { recall: e.pr.recall, precision: e.pr.precision, averagePrecision: e.averagePrecision },
         { title: `${label}: precision-recall curve`, name: label },
       ),
     },
     {
       name: `${key}-roc`,
-      fig: rocCurve({ name: label, fpr: e.roc.fpr, tpr: e.roc.tpr, auc: e.rocAuc }, { title: `${label}: ROC curve` }),
+      fig: rocFigure({ name: label, fpr: e.roc.fpr, tpr: e.roc.tpr, auc: e.rocAuc }, { title: `${label}: ROC curve` }),
     },
     {
       name: `${key}-f1-vs-threshold`,

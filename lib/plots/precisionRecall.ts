@@ -31,8 +31,8 @@ export function precisionRecallVsThreshold(curve: ThresholdCurve, options: { tit
 export type PrCurve = { recall: ArrayLike<number>; precision: ArrayLike<number>; averagePrecision?: number };
 
 /** Precision (y) against recall (x) as a step-free line. */
-export function precisionRecallCurve(curve: PrCurve, options: { title?: string; name?: string } = {}): Figure {
-  assertSameLength('precisionRecallCurve', { recall: curve.recall, precision: curve.precision });
+export function precisionRecallFigure(curve: PrCurve, options: { title?: string; name?: string } = {}): Figure {
+  assertSameLength('precisionRecallFigure', { recall: curve.recall, precision: curve.precision });
   const name =
     (options.name ?? 'model') +
     (curve.averagePrecision === undefined ? '' : ` (AP ${curve.averagePrecision.toFixed(3)})`);

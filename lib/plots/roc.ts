@@ -44,6 +44,6 @@ export function rocOverlay(curves: RocCurveData[], options: { title?: string } =
 }
 
 /** One model's ROC curve with the chance diagonal. */
-export function rocCurve(curve: RocCurveData, options: { title?: string } = {}): Figure {
+export function rocFigure(curve: RocCurveData, options: { title?: string } = {}): Figure {
   return rocOverlay([curve], { title: options.title ?? `ROC curve: ${curve.name}` });
 }

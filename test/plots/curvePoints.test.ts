@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CURVE_GRID_CELLS, gainsAtQuantiles, gridThinIndices, MAX_TRACE_POINTS } from '../../lib/plots/curvePoints';
 import { gainsChart, liftChart } from '../../lib/plots/gainsLift';
-import { precisionRecallCurve, precisionRecallVsThreshold } from '../../lib/plots/precisionRecall';
+import { precisionRecallFigure, precisionRecallVsThreshold } from '../../lib/plots/precisionRecall';
 import { rocOverlay } from '../../lib/plots/roc';
 import { gainsCurve, liftAt } from '../../lib/metrics/lift';
 import { precisionRecallCurve as prCurve } from '../../lib/metrics/precisionRecall';
@@ -122,7 +122,7 @@ test('figure builders draw at most 2000 points per trace from 40k-user curves', 
   const m = pr.thresholds.length;
   const figures = [
     rocOverlay([{ name: 'm', fpr: r.fpr, tpr: r.tpr, auc: 0.8 }]),
-    precisionRecallCurve({ recall: pr.recall, precision: pr.precision }),
+    precisionRecallFigure({ recall: pr.recall, precision: pr.precision }),
     precisionRecallVsThreshold({ thresholds: pr.thresholds, precision: pr.precision.subarray(0, m), recall: pr.recall.subarray(0, m) }),
     gainsChart([{ name: 'm', populationShare: g.populationShare, positiveShare: g.positiveShare }]),
     liftChart([{ name: 'm', populationShare: g.populationShare, positiveShare: g.positiveShare }]),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { precisionRecallCurve, precisionRecallVsThreshold } from '../../lib/plots/precisionRecall';
+import { precisionRecallFigure, precisionRecallVsThreshold } from '../../lib/plots/precisionRecall';
 import { assertTitles, traces, viaJson } from './helpers';
 
 test('precisionRecallVsThreshold: a precision line and a recall line over the thresholds', () => {
@@ -17,8 +17,8 @@ test('precisionRecallVsThreshold: lengths must agree', () => {
   assert.throws(() => precisionRecallVsThreshold({ thresholds: [0.1], precision: [1, 2], recall: [1] }), /lengths differ/);
 });
 
-test('precisionRecallCurve: recall on x, precision on y, average precision in the legend', () => {
-  const fig = precisionRecallCurve({ recall: [0, 0.5, 1], precision: [1, 0.8, 0.3], averagePrecision: 0.8124 }, { name: 'RF' });
+test('precisionRecallFigure: recall on x, precision on y, average precision in the legend', () => {
+  const fig = precisionRecallFigure({ recall: [0, 0.5, 1], precision: [1, 0.8, 0.3], averagePrecision: 0.8124 }, { name: 'RF' });
   assertTitles(fig, 'Precision-recall curve', 'recall', 'precision');
   const [c] = traces(fig);
   assert.deepEqual([c.name, c.x, c.y], ['RF (AP 0.812)', [0, 0.5, 1], [1, 0.8, 0.3]]);

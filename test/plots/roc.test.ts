@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rocCurve, rocOverlay } from '../../lib/plots/roc';
+import { rocFigure, rocOverlay } from '../../lib/plots/roc';
 import { assertTitles, traces } from './helpers';
 
-test('rocCurve: the curve plus the chance diagonal', () => {
-  const fig = rocCurve({ name: 'logistic regression', fpr: [0, 0.1, 1], tpr: [0, 0.8, 1], auc: 0.89 });
+test('rocFigure: the curve plus the chance diagonal', () => {
+  const fig = rocFigure({ name: 'logistic regression', fpr: [0, 0.1, 1], tpr: [0, 0.8, 1], auc: 0.89 });
   assertTitles(fig, 'ROC curve: logistic regression', 'false positive rate', 'true positive rate');
   const [c, chance] = traces(fig);
   assert.deepEqual([c.name, c.x, c.y], ['logistic regression (AUC 0.890)', [0, 0.1, 1], [0, 0.8, 1]]);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { verifyHtmlReport } from '../../lib/report/verify';
 import { FigureHtmlSequence } from '../../lib/plots/embed';
 import { targetBalance } from '../../lib/plots/targetBalance';
-import { rocCurve } from '../../lib/plots/roc';
+import { rocFigure } from '../../lib/plots/roc';
 
 test('verifyHtmlReport: counts drawn figures and reports page errors', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'verify-test-'));
@@ -16,7 +16,7 @@ test('verifyHtmlReport: counts drawn figures and reports page errors', async () 
     writeFileSync(
       good,
       `<!doctype html><html><body>${sequence.next(targetBalance({ negative: 3, positive: 1 }))}<p>text</p>` +
-        `${sequence.next(rocCurve({ name: 'm', fpr: [0, 1], tpr: [0, 1], auc: 0.5 }))}</body></html>`,
+        `${sequence.next(rocFigure({ name: 'm', fpr: [0, 1], tpr: [0, 1], auc: 0.5 }))}</body></html>`,
     );
     assert.deepEqual(await verifyHtmlReport(good), { plots: 2, unrendered: 0, consoleErrors: [] });
 

@@ -7,8 +7,8 @@ import { assertSameLength, plainNumbers } from './series';
 export type KnnSweep = { k: ArrayLike<number>; accuracy: ArrayLike<number>; chosenK?: number };
 
 /** Line with markers of accuracy against k. */
-export function knnSweep(sweep: KnnSweep, options: { title?: string } = {}): Figure {
-  assertSameLength('knnSweep', { k: sweep.k, accuracy: sweep.accuracy });
+export function knnSweepFigure(sweep: KnnSweep, options: { title?: string } = {}): Figure {
+  assertSameLength('knnSweepFigure', { k: sweep.k, accuracy: sweep.accuracy });
   const k = plainNumbers(sweep.k);
   const accuracy = plainNumbers(sweep.accuracy);
   const layout = baseLayout(options.title ?? 'k-NN accuracy vs k', 'k (neighbours)', 'accuracy');
