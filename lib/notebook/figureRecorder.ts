@@ -4,11 +4,12 @@
  * After the notebooks ran, the report command reads every record and renders them all to PNG in one
  * browser session: the kernel never starts a browser, and a notebook run by hand writes nothing.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from '../plots/figure';
 import { show } from '../plots/show';
 import { writeFileAtomic } from '../io/atomicWrite';
+import { readdirIfExists } from '../io/readdirIfExists';
 import { readNotebookParameters } from './contract';
 
 /** A recorded figure: its file name (without extension), spec and display size. */
@@ -62,14 +63,7 @@ export function showFigure(fig: Figure, name: string, size: { width?: number; he
 
 /** Every figure recorded in `dir`, sorted by name (no folder: none). */
 export function readRecordedFigures(dir: string): RecordedFigure[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return files
+  return readdirIfExists(dir)
     // Recorded tables (`<name>.table.json`, tableRecorder.ts) share the folder.
     .filter((f) => f.endsWith('.json') && !f.endsWith('.table.json') && !f.startsWith('.'))
     .sort()

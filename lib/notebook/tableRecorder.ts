@@ -3,11 +3,12 @@
  * displays the table like `showTable` and, when the run has a figure folder (PURCHASE_FIGURE_DIR), records
  * its rows as `<name>.table.json` beside the figure specs; a notebook run by hand writes nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableRow } from '../plots/htmlTable';
 import { showTable } from '../plots/show';
 import { writeFileAtomic } from '../io/atomicWrite';
+import { readdirIfExists } from '../io/readdirIfExists';
 import { readNotebookParameters } from './contract';
 import { checkFigureName } from './figureRecorder';
 
@@ -34,14 +35,7 @@ export function showRecordedTable(rows: TableRow[], name: string, options: { dig
 
 /** Every table recorded in `dir`, sorted by name (no folder: none). */
 export function readRecordedTables(dir: string): RecordedTable[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return files
+  return readdirIfExists(dir)
     .filter((f) => f.endsWith(TABLE_SUFFIX) && !f.startsWith('.'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RecordedTable);

@@ -50,7 +50,7 @@ export const DECK_SLIDES: readonly Slide[] = [
   },
   {
     title: 'Recency, frequency and monetary value',
-    takeaway: 'Buyers (red) tend to be recent and to visit more often.',
+    takeaway: 'Buyers (red) visit more often and put more in their visits; their last event is a little older, since their rows stop at the first purchase.',
     exhibit: { kind: 'figure', name: 'rfm-pair-plot', width: 560, height: 520 },
   },
   {
