@@ -25,7 +25,10 @@ export async function runMeasurement(args: string[], env: NodeJS.ProcessEnv = pr
 }
 
 /** Wall, CPU (user+system of the process tree) and peak RSS of a shell command, via GNU time. */
-export async function timeCommand(command: string, cwd: string): Promise<{ wallSeconds: number; cpuSeconds: number; peakRssBytes: number }> {
+export async function timeCommand(
+  command: string,
+  cwd: string,
+): Promise<{ wallSeconds: number; cpuSeconds: number; peakRssBytes: number }> {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'time.txt');
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', report, 'bash', '-c', command], { cwd, stdio: 'inherit' });

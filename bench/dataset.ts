@@ -62,7 +62,7 @@ export async function ensureDataset(size: BenchSize, log: (line: string) => void
 export async function ensureGzipCopy(data: Dataset, log: (line: string) => void): Promise<Dataset> {
   const dir = path.join(data.dir, 'gz');
   const done = path.join(dir, 'complete');
-  const files = data.files.map((f) => path.join(dir, path.basename(f) + '.gz'));
+  const files = data.files.map((f) => path.join(dir, `${path.basename(f)}.gz`));
   if (!fs.existsSync(done)) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });

@@ -45,5 +45,5 @@ function labelOf(sql: string): string {
   const flat = sql.replace(/\s+/g, ' ').trim();
   const create = /^(CREATE (?:OR REPLACE )?(?:TEMP |TEMPORARY )?(?:TABLE|VIEW) \S+)/i.exec(flat);
   if (create) return create[1];
-  return flat.length > 90 ? flat.slice(0, 90) + '…' : flat;
+  return flat.length > 90 ? `${flat.slice(0, 90)}…` : flat;
 }

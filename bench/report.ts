@@ -118,8 +118,10 @@ export function checkTargets(pipelines: PipelineRun[], models: ModelsRun | null,
 export function formatResults(results: BenchResults): string {
   const out: string[] = [];
   const m = results.machine;
-  out.push(`Measured ${results.startedAt} on ${m.cpu} (${m.cores} cores), ${m.memory}, ${m.os}, Node ${m.node}, ` +
-    `DuckDB ${m.duckdb}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}; load average ${m.loadAverage}.`);
+  out.push(
+    `Measured ${results.startedAt} on ${m.cpu} (${m.cores} cores), ${m.memory}, ${m.os}, Node ${m.node}, ` +
+      `DuckDB ${m.duckdb}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}; load average ${m.loadAverage}.`,
+  );
   out.push('');
   out.push('### Event-level stages (one child process per row: wall and CPU seconds, rows/s on wall time, peak RSS)');
   out.push('');
@@ -128,17 +130,24 @@ export function formatResults(results: BenchResults): string {
   for (const run of results.pipelines) {
     const backend = run.settings === 'default' ? run.backend : `${run.backend} (${run.settings})`;
     if (run.error) {
-      out.push(`| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | **failed** | | | | ${run.error.split('\n')[0]} |`);
+      out.push(
+        `| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | **failed** | | | | ${run.error.split('\n')[0]} |`,
+      );
       continue;
     }
     for (const s of run.stages) {
-      const cpu = s.serverCpuSeconds !== undefined ? `${s.cpuSeconds.toFixed(1)} + ${s.serverCpuSeconds.toFixed(1)} server` : s.cpuSeconds.toFixed(1);
-      out.push(`| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | ${s.stage} | ` +
-        `${s.wallSeconds.toFixed(2)} | ${cpu} | ${formatRate(s.rowsPerSecond)} | ${formatBytes(s.peakRssBytes)} |`);
+      const cpu =
+        s.serverCpuSeconds !== undefined ? `${s.cpuSeconds.toFixed(1)} + ${s.serverCpuSeconds.toFixed(1)} server` : s.cpuSeconds.toFixed(1);
+      out.push(
+        `| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | ${s.stage} | ` +
+          `${s.wallSeconds.toFixed(2)} | ${cpu} | ${formatRate(s.rowsPerSecond)} | ${formatBytes(s.peakRssBytes)} |`,
+      );
     }
     const { wall, cpu } = endToEnd(run);
-    out.push(`| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | **end to end** | ` +
-      `**${wall.toFixed(2)}** | **${cpu.toFixed(1)}** | ${formatRate(run.events / wall)} | **${formatBytes(run.processPeakRssBytes)}** |`);
+    out.push(
+      `| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | **end to end** | ` +
+        `**${wall.toFixed(2)}** | **${cpu.toFixed(1)}** | ${formatRate(run.events / wall)} | **${formatBytes(run.processPeakRssBytes)}** |`,
+    );
   }
   if (results.models) {
     const mr = results.models;
@@ -163,8 +172,10 @@ export function formatResults(results: BenchResults): string {
     const smote = mr.stages.find((s) => s.stage === 'smote');
     if (smote) {
       out.push('');
-      out.push(`SMOTE alone on the standardised training rows (${smoteLabel(smote)}): ` +
-        `${smote.wallSeconds.toFixed(2)} s wall (goal < ${SMOTE_SECONDS_TARGET} s).`);
+      out.push(
+        `SMOTE alone on the standardised training rows (${smoteLabel(smote)}): ` +
+          `${smote.wallSeconds.toFixed(2)} s wall (goal < ${SMOTE_SECONDS_TARGET} s).`,
+      );
     }
   }
   if (results.commands.length > 0) {
@@ -181,7 +192,7 @@ export function formatResults(results: BenchResults): string {
   out.push('| target | limit | measured | met |');
   out.push('|---|---|---|---|');
   for (const t of results.targets) out.push(`| ${t.target} | ${t.limit} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** "122,753 rows, 18,023 minority, 86,707 synthetic" from the smote stage's extras. */

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   }
   const sizes = selectSizes(values.sizes);
   const startedAt = new Date().toISOString();
-  const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const loadAtStart = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   fs.mkdirSync(CACHE_DIR, { recursive: true });
 
   const datasets: Dataset[] = [];
@@ -56,8 +59,7 @@ async function main(): Promise<void> {
 
   const pipelines: PipelineRun[] = [];
   // Models train on the full-size table, or on the largest two-month size measured when 9M is not selected.
-  const modelSize = datasets.find((d) => d.size.label === FULL_SIZE) ??
-    [...datasets].reverse().find((d) => d.size.months.length === 2);
+  const modelSize = datasets.find((d) => d.size.label === FULL_SIZE) ?? [...datasets].reverse().find((d) => d.size.months.length === 2);
   const parquet = path.join(CACHE_DIR, 'modelling_table.parquet');
 
   for (const data of datasets) {
@@ -65,7 +67,16 @@ async function main(): Promise<void> {
     pipelines.push(await measurePipeline(data, 'duckdb', 'csv', exportArgs));
     if (data.size.label === FULL_SIZE) {
       // The memory-bounded variant: DuckDB spills beyond the limit instead of holding every table in RAM.
-      pipelines.push(await measurePipeline(data, 'duckdb', 'csv', ['--memory-limit', BOUNDED_MEMORY_LIMIT], undefined, `memory_limit ${BOUNDED_MEMORY_LIMIT}`));
+      pipelines.push(
+        await measurePipeline(
+          data,
+          'duckdb',
+          'csv',
+          ['--memory-limit', BOUNDED_MEMORY_LIMIT],
+          undefined,
+          `memory_limit ${BOUNDED_MEMORY_LIMIT}`,
+        ),
+      );
       if (!values['skip-gzip']) pipelines.push(await measurePipeline(await ensureGzipCopy(data, log), 'duckdb', 'csv.gz'));
     }
   }
@@ -89,7 +100,11 @@ async function main(): Promise<void> {
   const commands: CommandRun[] = [];
   if (values['report-cmd']) {
     log(`timing: ${values['report-cmd']}`);
-    commands.push({ name: 'report command (default data)', command: values['report-cmd'], ...(await timeCommand(values['report-cmd'], REPO_ROOT)) });
+    commands.push({
+      name: 'report command (default data)',
+      command: values['report-cmd'],
+      ...(await timeCommand(values['report-cmd'], REPO_ROOT)),
+    });
   }
 
   const results: BenchResults = {
@@ -133,8 +148,10 @@ async function measurePipeline(
     processPeakRssBytes: r.processPeakRssBytes,
   };
   const total = run.stages.reduce((s, x) => s + x.wallSeconds, 0);
-  log(`  ${run.stages.map((s) => `${s.stage} ${s.wallSeconds.toFixed(1)}s`).join(', ')}; total ${total.toFixed(1)}s, ` +
-    `peak ${(run.processPeakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+  log(
+    `  ${run.stages.map((s) => `${s.stage} ${s.wallSeconds.toFixed(1)}s`).join(', ')}; total ${total.toFixed(1)}s, ` +
+      `peak ${(run.processPeakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+  );
   return run;
 }
 
@@ -149,13 +166,16 @@ async function describeMachine(postgresVersion: string | undefined): Promise<Rec
     os: `${os.type()} ${os.release()}`,
     node: process.versions.node,
     duckdb: v,
-    loadAverage: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
   };
   if (postgresVersion) machine.postgres = postgresVersion;
   return machine;
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exitCode = 1;
 });

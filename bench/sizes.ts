@@ -25,7 +25,10 @@ export const BENCH_SIZES: readonly BenchSize[] = [
 /** The sizes named in `list` ('1M,4M'), in the catalogue's order; throws on an unknown label. */
 export function selectSizes(list: string | undefined): BenchSize[] {
   if (list === undefined) return [...BENCH_SIZES];
-  const wanted = list.split(',').map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
+  const wanted = list
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter((s) => s !== '');
   for (const w of wanted) {
     if (!BENCH_SIZES.some((s) => s.label === w)) {
       throw new Error(`unknown size '${w}': expected some of ${BENCH_SIZES.map((s) => s.label).join(',')}`);

@@ -49,15 +49,16 @@ async function main(): Promise<void> {
     },
   });
   if (!values.out) throw new Error('--out is required');
-  const result = kind === 'pipeline'
-    ? await pipelineStages(values.data!, values.backend as 'duckdb' | 'postgres', values['postgres-url'], values.export, {
-      memoryLimit: values['memory-limit'],
-      threads: values.threads ? Number(values.threads) : undefined,
-      path: values['duckdb-path'],
-    })
-    : kind === 'models'
-      ? await modelStages(values.table!)
-      : null;
+  const result =
+    kind === 'pipeline'
+      ? await pipelineStages(values.data!, values.backend as 'duckdb' | 'postgres', values['postgres-url'], values.export, {
+          memoryLimit: values['memory-limit'],
+          threads: values.threads ? Number(values.threads) : undefined,
+          path: values['duckdb-path'],
+        })
+      : kind === 'models'
+        ? await modelStages(values.table!)
+        : null;
   if (!result) throw new Error(`unknown measurement '${kind}': expected pipeline or models`);
   fs.writeFileSync(values.out, JSON.stringify(result, null, 2));
 }
@@ -115,10 +116,14 @@ async function exportModellingTable(engine: unknown, loader: DuckDbEngine, file:
 async function modelStages(file: string): Promise<StageResult> {
   const meter = new StageMeter();
   const engine = await DuckDbEngine.open();
-  const table = await meter.measure('read', (t: { rows: number }) => t.rows, async () => {
-    await engine.run(`CREATE TABLE ${MODELLING_TABLE} AS SELECT * FROM read_parquet('${file.replace(/'/g, "''")}')`);
-    return readFeatureTable(engine);
-  });
+  const table = await meter.measure(
+    'read',
+    (t: { rows: number }) => t.rows,
+    async () => {
+      await engine.run(`CREATE TABLE ${MODELLING_TABLE} AS SELECT * FROM read_parquet('${file.replace(/'/g, "''")}')`);
+      return readFeatureTable(engine);
+    },
+  );
   await engine.close();
   const data = await meter.measure('prepare', table.rows, async () => prepareStudyData(table, { seed: 42 }));
   const perModel: Record<string, number> = {};
@@ -129,7 +134,8 @@ async function modelStages(file: string): Promise<StageResult> {
         perModel[`${name}.fit`] = round3(e.fitSeconds);
         perModel[`${name}.predict`] = round3(e.predictSeconds);
       },
-    }));
+    }),
+  );
   meter.stages[meter.stages.length - 1].extra = {
     ...perModel,
     train: data.counts.train,
@@ -159,6 +165,6 @@ function round3(x: number): number {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exitCode = 1;
 });

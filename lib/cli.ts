@@ -21,9 +21,13 @@ const COMMANDS: Record<string, () => Command> = {
 };
 
 function usage(): string {
-  const lines = Object.keys(COMMANDS).sort().map((n) => `  ${n}`);
-  return `usage: purchase-prediction <command> [options]\ncommands:\n${lines.join('\n')}\n` +
-    `run 'purchase-prediction <command> --help' for a command's options`;
+  const lines = Object.keys(COMMANDS)
+    .sort()
+    .map((n) => `  ${n}`);
+  return (
+    `usage: purchase-prediction <command> [options]\ncommands:\n${lines.join('\n')}\n` +
+    `run 'purchase-prediction <command> --help' for a command's options`
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

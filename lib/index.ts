@@ -48,7 +48,15 @@ export { VotingClassifier, type VotingClassifierOptions } from './models/voting'
 
 // The study's modelling run.
 export { runStudy, type RunStudyOptions, type StudyResult } from './study/runStudy';
-export { loadStudyModels, MODEL_LABELS, STUDY_MODEL_NAMES, STUDY_MODELS, studyModelOptions, VOTING_MEMBERS, type StudyModelName } from './study/studyModels';
+export {
+  loadStudyModels,
+  MODEL_LABELS,
+  STUDY_MODEL_NAMES,
+  STUDY_MODELS,
+  studyModelOptions,
+  VOTING_MEMBERS,
+  type StudyModelName,
+} from './study/studyModels';
 export { evaluateModel, type ModelEvaluation } from './study/evaluateModel';
 export { performanceRows } from './study/modelsReport';
 
@@ -87,4 +95,10 @@ export { calibratedReliability, modelReliability, originLabels, originSeries, pr
 export { RANKING_METRIC_LABELS, RANKING_METRICS } from './honest/scoreMetrics';
 
 // How closely a data set behaves like the real shop (data/README.md).
-export { calibrationReport, featureDifferences, formatCalibrationReport, CALIBRATION_LIMITS, type CalibrationReport } from './calibration/calibrationReport';
+export {
+  calibrationReport,
+  featureDifferences,
+  formatCalibrationReport,
+  CALIBRATION_LIMITS,
+  type CalibrationReport,
+} from './calibration/calibrationReport';

@@ -36,12 +36,20 @@ export const DEFAULT_SEED = 42;
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   const init = splitmix32(Math.floor(seed) | 0);
-  let a = init(), b = init(), c = init(), d = init();
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init();
   if ((a | b | c | d) === 0) a = 1;
   const nextU32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
     return result;
   };
   let spare: number | null = null;
@@ -49,7 +57,11 @@ export function createRng(seed: number): Rng {
     next: () => nextU32() / 4294967296,
     int: (n: number) => Math.floor((nextU32() / 4294967296) * n),
     normal: () => {
-      if (spare !== null) { const s = spare; spare = null; return s; }
+      if (spare !== null) {
+        const s = spare;
+        spare = null;
+        return s;
+      }
       let u = 0;
       while (u === 0) u = rng.next();
       const v = rng.next();
@@ -60,7 +72,9 @@ export function createRng(seed: number): Rng {
     shuffle: <T extends { length: number; [i: number]: unknown }>(arr: T): T => {
       for (let i = arr.length - 1; i > 0; i--) {
         const j = Math.floor((nextU32() / 4294967296) * (i + 1));
-        const tmp = arr[i]; arr[i] = arr[j]; arr[j] = tmp;
+        const tmp = arr[i];
+        arr[i] = arr[j];
+        arr[j] = tmp;
       }
       return arr;
     },

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: setup (idempotent), PostgreSQL for the backend tests, type check, node's test runner.
+# The whole test suite: setup (idempotent), PostgreSQL for the backend tests, type check, lint, node's test runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/pg.sh
 echo "test: PostgreSQL on $PGHOST:$PGPORT"
 node_modules/.bin/tsc --noEmit -p .
+# Lint and format check (Biome, biome.json); `npm run format` rewrites the files.
+node_modules/.bin/biome check lib test bench
 mapfile -t files < <(find test -name '*.test.ts' | sort)
 node --import tsx --test --test-reporter=spec "${files[@]}"

@@ -91,8 +91,11 @@ export async function calibrationReport(run: Pick<PipelineResult, 'engine' | 'fu
     rows: run.table.rows,
   };
   const L = CALIBRATION_LIMITS;
-  const withinLimits = summary.maxAbsStandardizedDifference <= L.mean && summary.meanAbsStandardizedDifference <= L.averageMean &&
-    summary.worstSdFactor <= L.sdFactor && realNaiveBayesAuc >= L.realNaiveBayesAuc;
+  const withinLimits =
+    summary.maxAbsStandardizedDifference <= L.mean &&
+    summary.meanAbsStandardizedDifference <= L.averageMean &&
+    summary.worstSdFactor <= L.sdFactor &&
+    realNaiveBayesAuc >= L.realNaiveBayesAuc;
   return { funnel, features, summary: { ...summary, withinLimits } };
 }
 
@@ -103,9 +106,13 @@ export function featureComparison(table: PipelineResult['table']): FeatureCompar
   const out: FeatureComparison[] = [];
   for (const feature of MODEL_FEATURES) {
     for (const cls of ['not_purchased', 'purchased'] as const) {
-      const o = ours[feature][cls], r = real[feature][cls];
+      const o = ours[feature][cls],
+        r = real[feature][cls];
       out.push({
-        feature, cls, ours: o, real: r,
+        feature,
+        cls,
+        ours: o,
+        real: r,
         standardizedDifference: (o.mean - r.mean) / r.sd,
         sdRatio: o.sd / r.sd,
         sdMeaningful: r.sd <= CALIBRATION_LIMITS.meaningfulCv * Math.abs(r.mean),
@@ -120,9 +127,11 @@ async function funnelComparison(engine: Engine, f: PipelineResult['funnel'], mod
   const t = cleanTables();
   const [raw] = await engine.all(
     `SELECT COUNT(NULLIF(category_code, '')) AS category_code, COUNT(NULLIF(brand, '')) AS brand,
-            COUNT(NULLIF(user_session, '')) AS user_session FROM ${EVENTS_TABLE}`);
+            COUNT(NULLIF(user_session, '')) AS user_session FROM ${EVENTS_TABLE}`,
+  );
   const mixRows = await engine.all<{ event_type: string; n: number | string }>(
-    `SELECT event_type, COUNT(*) AS n FROM ${t.positivePrice} GROUP BY event_type`);
+    `SELECT event_type, COUNT(*) AS n FROM ${t.positivePrice} GROUP BY event_type`,
+  );
   const mix = Object.fromEntries(mixRows.map((r) => [r.event_type, toNumber(r.n)]));
   const [multi] = await engine.all(`SELECT COUNT(*) AS n FROM ${t.multiSessionUsers}`);
   const rfm = await readColumns(engine, FEATURE_TABLES.rfm);
@@ -133,10 +142,16 @@ async function funnelComparison(engine: Engine, f: PipelineResult['funnel'], mod
     ['step 3 survival (price > 0)', f.positive_price / f.cosmetics_only, P.positivePrice / P.cosmeticsOnly],
     ['step 4 survival (no remove_from_cart)', f.no_remove_from_cart / f.positive_price, P.noRemoveFromCart / P.positivePrice],
     ['step 5 survival (multi-session users)', f.multi_session / f.no_remove_from_cart, P.multiSession / P.noRemoveFromCart],
-    ...(['category_code', 'brand', 'user_session'] as const).map((c): [string, number, number] =>
-      [`non-null share of ${c}`, toNumber(raw[c]) / f.raw, P.nonNull[c] / P.rows]),
-    ...(['view', 'cart', 'remove_from_cart', 'purchase'] as const).map((e): [string, number, number] =>
-      [`${e} share after step 3`, (mix[e] ?? 0) / f.positive_price, P.eventMix[e] / P.positivePrice]),
+    ...(['category_code', 'brand', 'user_session'] as const).map((c): [string, number, number] => [
+      `non-null share of ${c}`,
+      toNumber(raw[c]) / f.raw,
+      P.nonNull[c] / P.rows,
+    ]),
+    ...(['view', 'cart', 'remove_from_cart', 'purchase'] as const).map((e): [string, number, number] => [
+      `${e} share after step 3`,
+      (mix[e] ?? 0) / f.positive_price,
+      P.eventMix[e] / P.positivePrice,
+    ]),
     ['cleaned users per multi-session user', f.users / toNumber(multi.n), P.cleanedUsers / P.multiSessionUsers],
     ['purchase rate of cleaned users', f.purchasers / f.users, P.purchaseRate],
     ['modelled users per raw event (x1000)', (1000 * modelRows) / f.raw, (1000 * P.modellingUsers) / P.rows],
@@ -176,21 +191,28 @@ export function formatCalibrationReport(report: CalibrationReport): string {
   const lines: string[] = ['Funnel and published figures (ours vs real):'];
   const w = Math.max(...report.funnel.map((r) => r.figure.length));
   for (const r of report.funnel) {
-    lines.push(`  ${r.figure.padEnd(w)}  ${fmt(r.ours).padStart(9)}  ${fmt(r.published).padStart(9)}  ${(100 * r.relative).toFixed(1).padStart(6)}%`);
+    lines.push(
+      `  ${r.figure.padEnd(w)}  ${fmt(r.ours).padStart(9)}  ${fmt(r.published).padStart(9)}  ${(100 * r.relative).toFixed(1).padStart(6)}%`,
+    );
   }
   lines.push('', 'Model features per class: mean (ours / real), standardized difference in real SDs, SD ratio:');
   for (const f of report.features) {
     const sd = `${f.sdRatio.toFixed(2)}${f.sdMeaningful ? '' : '*'}`;
-    lines.push(`  ${f.feature.padEnd(22)} ${f.cls.padEnd(13)} ${fmt(f.ours.mean).padStart(8)} / ${fmt(f.real.mean).padStart(8)}  ${f.standardizedDifference >= 0 ? '+' : ''}${f.standardizedDifference.toFixed(2).padStart(5)}  ${sd.padStart(6)}`);
+    lines.push(
+      `  ${f.feature.padEnd(22)} ${f.cls.padEnd(13)} ${fmt(f.ours.mean).padStart(8)} / ${fmt(f.real.mean).padStart(8)}  ${f.standardizedDifference >= 0 ? '+' : ''}${f.standardizedDifference.toFixed(2).padStart(5)}  ${sd.padStart(6)}`,
+    );
   }
   const s = report.summary;
   const L = CALIBRATION_LIMITS;
-  lines.push('  (* real SD not meaningful: SD above 3x the mean, set by a few extreme users)', '',
+  lines.push(
+    '  (* real SD not meaningful: SD above 3x the mean, set by a few extreme users)',
+    '',
     `max |standardized difference| ${s.maxAbsStandardizedDifference.toFixed(3)} (limit ${L.mean}), ` +
       `average ${s.meanAbsStandardizedDifference.toFixed(3)} (limit ${L.averageMean}), ` +
       `worst SD factor ${s.worstSdFactor.toFixed(2)} (limit ${L.sdFactor})`,
     `real-statistics Gaussian NB ROC AUC on these ${s.rows.toLocaleString('en-US')} rows: ${s.realNaiveBayesAuc.toFixed(3)} ` +
       `(real test set 0.89; limit ${L.realNaiveBayesAuc})`,
-    s.withinLimits ? 'within every limit' : 'OUTSIDE the limits');
+    s.withinLimits ? 'within every limit' : 'OUTSIDE the limits',
+  );
   return lines.join('\n');
 }

@@ -21,8 +21,13 @@ export function classMoments(table: FeatureTable, features: readonly string[] = 
 }
 
 function moments(values: Float64Array, labels: Uint8Array, label: number): MomentPair {
-  let n = 0, sum = 0;
-  for (let i = 0; i < values.length; i++) if (labels[i] === label) { n++; sum += values[i]; }
+  let n = 0,
+    sum = 0;
+  for (let i = 0; i < values.length; i++)
+    if (labels[i] === label) {
+      n++;
+      sum += values[i];
+    }
   if (n === 0) return { mean: NaN, sd: NaN };
   const mean = sum / n;
   let ss = 0;

@@ -11,7 +11,10 @@ import { realFeatureMoments, type FeatureMoments } from './realFeatureStats';
  * and whose priors are 0.5 / 0.5 (it was fitted on an undersampled, balanced training set).
  * @example realStatsNaiveBayes().predictProba(toMatrix(table).X)
  */
-export function realStatsNaiveBayes(moments: FeatureMoments = realFeatureMoments(), features: readonly string[] = MODEL_FEATURES): GaussianNaiveBayes {
+export function realStatsNaiveBayes(
+  moments: FeatureMoments = realFeatureMoments(),
+  features: readonly string[] = MODEL_FEATURES,
+): GaussianNaiveBayes {
   const pick = (cls: 'not_purchased' | 'purchased', what: 'mean' | 'sd') =>
     Float64Array.from(features, (f) => {
       const m = moments[f];

@@ -68,7 +68,6 @@ export function cleanTables(target: string = CLEAN_EVENTS_TABLE): CleanTables {
   };
 }
 
-
 /**
  * Clean `source` into `target` with the study's five steps and return the row count after each step.
  * Re-running replaces the previous run's tables. The SQL is identical on DuckDB and PostgreSQL.

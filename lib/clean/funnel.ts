@@ -23,13 +23,7 @@ export interface Funnel {
 }
 
 /** Keys of the funnel that are row counts of a stage, in pipeline order. */
-export type FunnelStepKey =
-  | 'raw'
-  | 'first_purchase'
-  | 'cosmetics_only'
-  | 'positive_price'
-  | 'no_remove_from_cart'
-  | 'multi_session';
+export type FunnelStepKey = 'raw' | 'first_purchase' | 'cosmetics_only' | 'positive_price' | 'no_remove_from_cart' | 'multi_session';
 
 /** The raw table and the five steps, in order, each with a one-line description for tables and plots. */
 export const FUNNEL_STEPS: readonly { key: FunnelStepKey; title: string }[] = [

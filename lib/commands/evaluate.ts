@@ -84,7 +84,7 @@ README, "JSON output") instead of the tables; --out FILE writes the same JSON to
         writeFileAtomic(v['targets-out'], targetingCsv(run.targets));
         console.error(`evaluate: wrote ${run.targets.length} ranked users to ${v['targets-out']}`);
       }
-      const json = v.json || v.out ? JSON.stringify(evaluationJson(run), null, 2) + '\n' : '';
+      const json = v.json || v.out ? `${JSON.stringify(evaluationJson(run), null, 2)}\n` : '';
       if (v.out) {
         writeFileAtomic(v.out, json);
         console.error(`evaluate: wrote the evaluation as JSON to ${v.out}`);
@@ -101,31 +101,45 @@ README, "JSON output") instead of the tables; --out FILE writes the same JSON to
 function printTables(run: HonestRun): void {
   const c = run.cutoffs;
   const o = run.origin;
-  console.log(`Train cutoff ${c.trainCutoff} (labels ${c.trainCutoff} .. ${c.trainLabelEnd}), test cutoff ${c.testCutoff} ` +
-    `(labels ${c.testCutoff} .. ${c.testLabelEnd}); buyer rate in test: leaky ${pct(run.positiveRates.leaky)}, honest ${pct(run.positiveRates.honest)}\n`);
+  console.log(
+    `Train cutoff ${c.trainCutoff} (labels ${c.trainCutoff} .. ${c.trainLabelEnd}), test cutoff ${c.testCutoff} ` +
+      `(labels ${c.testCutoff} .. ${c.testLabelEnd}); buyer rate in test: leaky ${pct(run.positiveRates.leaky)}, honest ${pct(run.positiveRates.honest)}\n`,
+  );
   console.log(toMarkdown(run.comparison));
-  console.log(`Models and baselines on the same ${o.test.users} test users (train buyer rate ${pct(o.train.buyers / o.train.users)}, ` +
-    `test ${pct(o.test.buyers / o.test.users)}); beats_baselines: above every baseline on ROC AUC, PR AUC and lift\n`);
+  console.log(
+    `Models and baselines on the same ${o.test.users} test users (train buyer rate ${pct(o.train.buyers / o.train.users)}, ` +
+      `test ${pct(o.test.buyers / o.test.users)}); beats_baselines: above every baseline on ROC AUC, PR AUC and lift\n`,
+  );
   console.log(toMarkdown(singleOriginRows(run)));
   if (run.originSummary) {
     const first = run.origins[0].cutoffs;
     const last = run.origins[run.origins.length - 1].cutoffs;
-    console.log(`${run.origins.length} rolling origins (test cutoffs ${first.testCutoff} .. ${last.testCutoff}, every ${run.settings.stepDays} days; ` +
-      `each trained ${c.horizonDays} days before its test cutoff): mean ± SD (min – max)\n`);
+    console.log(
+      `${run.origins.length} rolling origins (test cutoffs ${first.testCutoff} .. ${last.testCutoff}, every ${run.settings.stepDays} days; ` +
+        `each trained ${c.horizonDays} days before its test cutoff): mean ± SD (min – max)\n`,
+    );
     console.log(toMarkdown(originRows(run.origins)));
     console.log(toMarkdown(originSpreadRows(run.originSummary)));
   }
   const cal = run.calibration.decision;
-  console.log(`Calibration on the test window (buyer rate at T1 ${pct(cal.trainBuyerRate)}, in the test window ${pct(cal.testBuyerRate)})\n`);
+  console.log(
+    `Calibration on the test window (buyer rate at T1 ${pct(cal.trainBuyerRate)}, in the test window ${pct(cal.testBuyerRate)})\n`,
+  );
   console.log(toMarkdown(calibrationRows(run)));
   const cost = run.decision.cost;
-  console.log(`Cost-based decision (${run.decision.model}): beta = ${cost.beta.toFixed(2)}, threshold ${cost.calibration.threshold.toFixed(4)} ` +
-    `(chosen on held-out T1 users); on the test window: ${pct(cost.test.targetedShare)} targeted, recall ${cost.test.recall.toFixed(3)}, ` +
-    `precision ${cost.test.precision.toFixed(3)}, F-beta ${cost.test.fbeta.toFixed(3)}, cost per user ${cost.test.meanCost.toFixed(4)} ` +
-    `(target nobody ${cost.baselines.targetNobody.toFixed(4)}, everyone ${cost.baselines.targetEveryone.toFixed(4)})`);
-  console.log(`Calibrated ${cal.model} at p > ${cal.threshold.toFixed(4)}: ${pct(cal.test.targetedShare)} targeted, recall ${cal.test.recall.toFixed(3)}, ` +
-    `cost per user ${cal.test.meanCost.toFixed(4)}\n`);
-  console.log(`Expected profit of contacting the top k% (a buyer reached = ${cost.costs.falseNegative}, a wasted incentive = ${cost.costs.falsePositive}):\n`);
+  console.log(
+    `Cost-based decision (${run.decision.model}): beta = ${cost.beta.toFixed(2)}, threshold ${cost.calibration.threshold.toFixed(4)} ` +
+      `(chosen on held-out T1 users); on the test window: ${pct(cost.test.targetedShare)} targeted, recall ${cost.test.recall.toFixed(3)}, ` +
+      `precision ${cost.test.precision.toFixed(3)}, F-beta ${cost.test.fbeta.toFixed(3)}, cost per user ${cost.test.meanCost.toFixed(4)} ` +
+      `(target nobody ${cost.baselines.targetNobody.toFixed(4)}, everyone ${cost.baselines.targetEveryone.toFixed(4)})`,
+  );
+  console.log(
+    `Calibrated ${cal.model} at p > ${cal.threshold.toFixed(4)}: ${pct(cal.test.targetedShare)} targeted, recall ${cal.test.recall.toFixed(3)}, ` +
+      `cost per user ${cal.test.meanCost.toFixed(4)}\n`,
+  );
+  console.log(
+    `Expected profit of contacting the top k% (a buyer reached = ${cost.costs.falseNegative}, a wasted incentive = ${cost.costs.falsePositive}):\n`,
+  );
   console.log(toMarkdown(targetingRows(run)));
 }
 

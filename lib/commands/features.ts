@@ -26,7 +26,9 @@ const HELP = `features --data DIR --out FILE.csv [options]
   --ref-date YYYY-MM-DD reference date for recency (default: the day after the last cleaned event; in seed
                         mode the study's run date 2020-02-11 when the data ends before it)
   --mode M              seed (default: the study, quirks included) or fixed, which switches on:
-${Object.entries(SWITCH_DESCRIPTIONS).map(([k, d]) => `                          ${k}: ${d}`).join('\n')}
+${Object.entries(SWITCH_DESCRIPTIONS)
+  .map(([k, d]) => `                          ${k}: ${d}`)
+  .join('\n')}
   --skip-bad-rows       skip malformed rows (counted) instead of failing on the first one`;
 
 function step(name: string, seconds: number, detail = ''): void {

@@ -23,9 +23,13 @@ export const command: Command = {
       gzip: { type: 'boolean' },
       quiet: { type: 'boolean' },
     });
-    const months = typeof values.months === 'string'
-      ? values.months.split(',').map((m) => m.trim()).filter((m) => m !== '')
-      : undefined;
+    const months =
+      typeof values.months === 'string'
+        ? values.months
+            .split(',')
+            .map((m) => m.trim())
+            .filter((m) => m !== '')
+        : undefined;
     const result = await generateKaggleFiles({
       out: requireOption(values, 'out'),
       users: intOption(values, 'users'),

@@ -43,10 +43,12 @@ per model with accuracy, roc_auc, f1, precision, recall, confusion matrix, best 
       seed,
       knnK: knnK ?? 'sweep',
       onModel: (name, e) =>
-        console.error(`  ${name.padEnd(20)} AUC ${e.rocAuc.toFixed(3)}  F1 ${e.f1.toFixed(3)}  fit ${e.fitSeconds.toFixed(2)} s  predict ${e.predictSeconds.toFixed(2)} s`),
+        console.error(
+          `  ${name.padEnd(20)} AUC ${e.rocAuc.toFixed(3)}  F1 ${e.f1.toFixed(3)}  fit ${e.fitSeconds.toFixed(2)} s  predict ${e.predictSeconds.toFixed(2)} s`,
+        ),
     });
     const report = modelsReport(data, result, { timings: v['no-timings'] !== true });
-    writeFileAtomic(out, JSON.stringify(report, null, 2) + '\n');
+    writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(toMarkdown(performanceRows(result)));
     console.error(`models: chosen k = ${result.knn.chosenK}; wrote ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return 0;

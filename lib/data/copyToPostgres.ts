@@ -70,7 +70,7 @@ async function streamRows(source: DuckDbEngine, table: string, copy: CopyStreamQ
     if (copyError) throw copyError;
     const lines = chunk.getColumnValues(0) as string[];
     rows += lines.length;
-    if (!copy.write(lines.join('\n') + '\n')) await drained(copy);
+    if (!copy.write(`${lines.join('\n')}\n`)) await drained(copy);
     if (rows >= nextProgress) {
       onProgress(rows);
       nextProgress += PROGRESS_EVERY_ROWS;

@@ -108,16 +108,13 @@ export async function generateKaggleFiles(options: GenerateOptions): Promise<Gen
       suffixSession = session;
       suffix = `${userId}${session}`;
     }
-    const line = timeline.format(month, time) + TYPE_FIELD[type] + fields +
-      (++counter % NULL_SESSION_EVERY === 0 ? nullSuffix : suffix);
+    const line = timeline.format(month, time) + TYPE_FIELD[type] + fields + (++counter % NULL_SESSION_EVERY === 0 ? nullSuffix : suffix);
     files[month].add(line);
     if (noise.next() < DUPLICATE_RATE) files[month].add(line);
   };
   const sink: EventSink = {
-    event: (t: number, type: EventType, product: number, session: string) =>
-      write(t, type, catalogue.fields[product], session),
-    refund: (t: number, product: number, session: string) =>
-      write(t, 'purchase', catalogue.refundFields(product), session),
+    event: (t: number, type: EventType, product: number, session: string) => write(t, type, catalogue.fields[product], session),
+    refund: (t: number, product: number, session: string) => write(t, 'purchase', catalogue.refundFields(product), session),
   };
   const simulator = new ShopperSimulator(rng, catalogue, timeline.totalSeconds, sink, { ...BEHAVIOUR_PARAMS, ...options.behaviour });
 
@@ -157,6 +154,6 @@ function secondsSince(t: number): string {
 
 function progressReporter(progress: GenerateOptions['progress']): ((line: string) => void) | undefined {
   if (typeof progress === 'function') return progress;
-  if (progress === true) return (line) => process.stderr.write(line + '\n');
+  if (progress === true) return (line) => process.stderr.write(`${line}\n`);
   return undefined;
 }

@@ -34,8 +34,12 @@ export function checkHeaderLine(file: string, firstLine: string | null): void {
 
   // Binary data (an image, a zip, a UTF-16 export) decodes to NULs and replacement characters: say so
   // instead of quoting the garbage as a column name.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL byte is exactly what marks a binary file
   if (/[\u0000\uFFFD]/.test(line)) {
-    throw new LoadError(at(0), `line 1 is not UTF-8 text (binary data, or another encoding such as UTF-16): not a CSV file; ${expectedText}`);
+    throw new LoadError(
+      at(0),
+      `line 1 is not UTF-8 text (binary data, or another encoding such as UTF-16): not a CSV file; ${expectedText}`,
+    );
   }
   if (!line.includes(',')) {
     throw new LoadError(at(0), `line 1 "${shorten(line)}" has no comma: not a comma-separated file; ${expectedText}`);
@@ -101,7 +105,10 @@ async function readHead(file: string): Promise<string | null> {
   if (total === 0) return null;
   const head = Buffer.concat(chunks);
   if (!gz && hasGzipMagic(head)) {
-    throw new LoadError({ file, line: 1, column: 1, columnName: EVENT_COLUMNS[0] }, 'file is gzip-compressed: name it with a .csv.gz ending');
+    throw new LoadError(
+      { file, line: 1, column: 1, columnName: EVENT_COLUMNS[0] },
+      'file is gzip-compressed: name it with a .csv.gz ending',
+    );
   }
   const end = head.indexOf(10);
   return head.subarray(0, end === -1 ? head.length : end).toString('utf8');

@@ -130,7 +130,12 @@ async function loadFile(
   const bytes = fs.statSync(file).size;
   await dropRejectTables(engine);
   // Runs on zlib's thread pool while DuckDB reads: DuckDB alone would load a truncated gzip without a word.
-  const gzipCheck = isGzipName(file) ? verifyGzip(file).then(() => null, (err: unknown) => err) : Promise.resolve(null);
+  const gzipCheck = isGzipName(file)
+    ? verifyGzip(file).then(
+        () => null,
+        (err: unknown) => err,
+      )
+    : Promise.resolve(null);
   let rows = 0;
   let readError: unknown = null;
   try {
@@ -169,7 +174,10 @@ async function firstBadRows(engine: DuckDbEngine, file: string, count: number): 
   );
   const badRows = badRowsFromRejects(file, records);
   // DuckDB counts records; after a quoted newline those fall behind the lines an editor shows.
-  const starts = await recordStartLines(file, badRows.map((bad) => bad.line!));
+  const starts = await recordStartLines(
+    file,
+    badRows.map((bad) => bad.line!),
+  );
   return badRows.map((bad) => {
     const line = starts.get(bad.line!) ?? bad.line;
     return line === bad.line ? bad : new LoadError({ file, line, column: bad.column, columnName: bad.columnName }, bad.reason);
@@ -200,5 +208,3 @@ function insertSql(table: string, file: string): string {
 async function dropRejectTables(engine: DuckDbEngine): Promise<void> {
   await engine.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS}; DROP TABLE IF EXISTS ${REJECT_SCANS}`);
 }
-
-

@@ -16,7 +16,7 @@ export class LoadError extends Error {
   readonly reason: string;
 
   constructor(where: { file: string; line?: number | null; column?: number | null; columnName?: string | null }, reason: string) {
-    super(formatLocation(where) + ': ' + reason);
+    super(`${formatLocation(where)}: ${reason}`);
     this.name = 'LoadError';
     this.file = where.file;
     this.line = where.line ?? null;

@@ -6,7 +6,7 @@ export type ProgressOption = boolean | ((line: string) => void);
 /** The function progress lines go to, or undefined when progress is off. */
 export function progressSink(option: ProgressOption | undefined): ((line: string) => void) | undefined {
   if (typeof option === 'function') return option;
-  if (option) return (line) => process.stderr.write(line + '\n');
+  if (option) return (line) => process.stderr.write(`${line}\n`);
   return undefined;
 }
 

@@ -56,9 +56,9 @@ function locate(file: string, record: RejectRecord): Located {
   // Trust the column named in DuckDB's message over its column index: for casts done after parsing (the
   // ENUM check of event_type) the index can point at another column.
   const namedInMessage = /converting column "([^"]+)"/.exec(record.error_message ?? '')?.[1];
+  // biome-ignore lint/complexity/useIndexOf: indexOf would need the message's name typed as a column already
   const namedIndex = EVENT_COLUMNS.findIndex((c) => c === namedInMessage);
-  const column =
-    namedIndex >= 0 ? namedIndex + 1 : Math.min(Math.max(Number(record.column_idx ?? 1) || 1, 1), expected + 1);
+  const column = namedIndex >= 0 ? namedIndex + 1 : Math.min(Math.max(Number(record.column_idx ?? 1) || 1, 1), expected + 1);
   const columnName = nameAt(column);
   if (record.error_type === 'CAST') {
     const raw = fields?.[column - 1] ?? /Could not convert string "(.*)" to/.exec(record.error_message ?? '')?.[1] ?? '';
@@ -66,7 +66,10 @@ function locate(file: string, record: RejectRecord): Located {
   }
   if (record.error_type === 'INVALID ENCODING') {
     return {
-      file, line, column, columnName,
+      file,
+      line,
+      column,
+      columnName,
       reason: 'bytes that are not UTF-8 (the files must be UTF-8 text; convert the file, e.g. iconv -f latin1 -t utf-8)',
     };
   }

@@ -1,8 +1,7 @@
 /** The Kaggle "eCommerce Events History in Cosmetics Shop" file format, shared by loader, generator and engines. */
 
 /** Header line every monthly file must start with, exactly. */
-export const KAGGLE_HEADER =
-  'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
+export const KAGGLE_HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
 
 /** Column names in file order. */
 export const EVENT_COLUMNS = [

@@ -48,9 +48,7 @@ const DUCKDB: Dialect = {
     const values = [...new Set(columns.map((c) => c.value))];
     const keys = [...new Set(columns.map((c) => c.keyValue))];
     const using = values.map((v, i) => `MAX(${v}) AS v${i}`).join(', ');
-    const renamed = columns.map(
-      (c) => `${sqlIdentifier(`${c.keyValue}_v${values.indexOf(c.value)}`)} AS ${sqlIdentifier(c.alias)}`,
-    );
+    const renamed = columns.map((c) => `${sqlIdentifier(`${c.keyValue}_v${values.indexOf(c.value)}`)} AS ${sqlIdentifier(c.alias)}`);
     return `SELECT ${[groupBy, ...renamed].join(', ')}
       FROM (PIVOT ${from} ON ${key} IN (${keys.map(sqlString).join(', ')}) USING ${using} GROUP BY ${groupBy}) pivoted`;
   },

@@ -20,8 +20,7 @@ const POSTGRES_MAX_COLUMNS = 1600;
  * view (resp. cart) at all.
  */
 export async function buildBrandAffinityLong(ctx: FeatureContext): Promise<void> {
-  const share = (part: string, whole: string) =>
-    `CAST(COALESCE(${roundedRatioSql(ctx.dialect, part, whole)}, 0) AS ${DECIMAL_2})`;
+  const share = (part: string, whole: string) => `CAST(COALESCE(${roundedRatioSql(ctx.dialect, part, whole)}, 0) AS ${DECIMAL_2})`;
   await replaceTable(
     ctx.engine,
     ctx.tables.brandAffinityLong,
@@ -80,7 +79,11 @@ export function brandWideColumns(brands: readonly string[]): BrandWideColumn[] {
   const slugs = new Map<string, string>();
   const used = new Set<string>();
   for (const brand of [...brands].filter((b) => b !== OTHER_BRAND).sort()) {
-    const base = brand.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'brand';
+    const base =
+      brand
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '') || 'brand';
     let slug = base;
     for (let i = 2; used.has(slug); i++) slug = `${base}_${i}`;
     used.add(slug);
@@ -114,11 +117,7 @@ export async function buildBrandAffinityWide(ctx: FeatureContext): Promise<Brand
     columns.map((c) => ({ keyValue: c.brand, value: `perc_user_${c.metric}`, alias: c.name })),
   );
   const filled = columns.map((c) => `CAST(COALESCE(${sqlIdentifier(c.name)}, 0) AS ${DECIMAL_2}) AS ${sqlIdentifier(c.name)}`);
-  await replaceTable(
-    ctx.engine,
-    ctx.tables.brandAffinityWide,
-    `SELECT ${['user_id', ...filled].join(',\n  ')}\nFROM (${pivot}) wide`,
-  );
+  await replaceTable(ctx.engine, ctx.tables.brandAffinityWide, `SELECT ${['user_id', ...filled].join(',\n  ')}\nFROM (${pivot}) wide`);
   return columns;
 }
 

@@ -49,9 +49,7 @@ export async function readColumns(
   const names = await tableColumnNames(engine, table);
   const textSet = new Set(options.textColumns ?? []);
   // Positional aliases, so odd or clashing column names cannot collide in PostgreSQL's row objects.
-  const selected = names.map((n, j) =>
-    `CAST(${sqlIdentifier(n)} AS ${textSet.has(n) ? 'VARCHAR' : 'DOUBLE PRECISION'}) AS c${j}`,
-  );
+  const selected = names.map((n, j) => `CAST(${sqlIdentifier(n)} AS ${textSet.has(n) ? 'VARCHAR' : 'DOUBLE PRECISION'}) AS c${j}`);
   const sql = `SELECT ${selected.join(', ')} FROM ${table}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}`;
   const raw = engine instanceof DuckDbEngine ? await duckDbColumns(engine, sql) : await rowsToColumns(engine, sql, names.length);
   const rows = raw.length === 0 ? 0 : raw[0].length;

@@ -108,9 +108,7 @@ export const STUDY_REF_DATE = '2020-02-11';
  * recency is measured as the study measured it.
  */
 export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVENTS_TABLE, mode: FeatureMode = 'fixed'): Promise<string> {
-  const [row] = await engine.all<{ ref: string | null }>(
-    `SELECT CAST(CAST(MAX(event_time) AS DATE) + 1 AS VARCHAR) AS ref FROM ${source}`,
-  );
+  const [row] = await engine.all<{ ref: string | null }>(`SELECT CAST(CAST(MAX(event_time) AS DATE) + 1 AS VARCHAR) AS ref FROM ${source}`);
   if (!row?.ref) throw new Error(`cannot choose a reference date: ${source} has no events`);
   return mode === 'seed' && row.ref < STUDY_REF_DATE ? STUDY_REF_DATE : row.ref;
 }
@@ -119,10 +117,7 @@ export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVEN
  * Build every feature table and the modelling table from the cleaned events, set-based on the engine.
  * @example const { rows, refDate } = await buildModellingTable(engine, { mode: 'fixed' });
  */
-export async function buildModellingTable(
-  engine: Engine,
-  options: BuildModellingTableOptions = {},
-): Promise<BuildModellingTableResult> {
+export async function buildModellingTable(engine: Engine, options: BuildModellingTableOptions = {}): Promise<BuildModellingTableResult> {
   const started = performance.now();
   const source = checkTableName(options.source ?? CLEAN_EVENTS_TABLE);
   const mode = options.mode ?? 'seed';
@@ -144,4 +139,3 @@ export async function buildModellingTable(
   const [{ n }] = await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${target}`);
   return { rows: n, seconds: (performance.now() - started) / 1000, refDate };
 }
-

@@ -20,11 +20,7 @@ export const RFM_BINS = 5;
  */
 export async function buildRfmValues(ctx: FeatureContext): Promise<void> {
   const ref = `CAST(${sqlString(ctx.refDate)} AS TIMESTAMP)`;
-  const monetary = roundedRatioSql(
-    ctx.dialect,
-    'SUM(spend_cents)',
-    '100 * SUM(CASE WHEN spend_rows > 0 THEN 1 ELSE 0 END)',
-  );
+  const monetary = roundedRatioSql(ctx.dialect, 'SUM(spend_cents)', '100 * SUM(CASE WHEN spend_rows > 0 THEN 1 ELSE 0 END)');
   await replaceTable(
     ctx.engine,
     ctx.tables.rfmValues,
@@ -96,8 +92,7 @@ function ntileOverEventRowsSql(ctx: FeatureContext): string {
          WHERE e.edge${k} - u.start_${d.bin} BETWEEN 1 AND u.event_rows - 1`,
     ),
   );
-  const bin = (position: string) =>
-    `(1 + ${[2, 3, 4, 5].map((k) => `CASE WHEN ${position} >= e.edge${k} THEN 1 ELSE 0 END`).join(' + ')})`;
+  const bin = (position: string) => `(1 + ${[2, 3, 4, 5].map((k) => `CASE WHEN ${position} >= e.edge${k} THEN 1 ELSE 0 END`).join(' + ')})`;
   return `WITH users AS (
       SELECT user_id, recency, frequency, monetary_value, event_rows, ${starts.join(',\n        ')}
       FROM ${ctx.tables.rfmValues}

@@ -71,7 +71,5 @@ export interface SessionTimesRow extends Row {
 
 /** The rows of the session-times table, ordered by user. */
 export async function readSessionTimes(engine: Engine, table: string = SESSION_TIMES_TABLE): Promise<SessionTimesRow[]> {
-  return engine.all<SessionTimesRow>(
-    `SELECT user_id, ${SESSION_TIME_FEATURES.join(', ')} FROM ${table} ORDER BY user_id`,
-  );
+  return engine.all<SessionTimesRow>(`SELECT user_id, ${SESSION_TIME_FEATURES.join(', ')} FROM ${table} ORDER BY user_id`);
 }

@@ -42,7 +42,9 @@ export async function buildBaselineInputs(
   await replaceTable(engine, options.table, baselineInputsSql(options.events, options.cutoff));
   const data = await readColumns(engine, options.table, { textColumns: ['user_id'] });
   const row = new Map<string, number>();
-  data.text.user_id.forEach((id, i) => row.set(id, i));
+  data.text.user_id.forEach((id, i) => {
+    row.set(id, i);
+  });
   const hours = data.numeric.hours_since_last_event;
   const carted = data.numeric.carted_last_week;
   const out: BaselineInputs = {

@@ -32,7 +32,10 @@ export interface ProbabilityQuality {
 export function probabilityQuality(y: ArrayLike<number>, p: ArrayLike<number>): ProbabilityQuality {
   let sumP = 0;
   let buyers = 0;
-  for (let i = 0; i < y.length; i++) { sumP += p[i]; buyers += y[i]; }
+  for (let i = 0; i < y.length; i++) {
+    sumP += p[i];
+    buyers += y[i];
+  }
   return {
     brier: brierScore(y, p),
     logLoss: logLoss(y, p),
@@ -63,12 +66,7 @@ export interface CalibratedDecision {
  * Fit the isotonic map on `calibration` (scores of held-out training-cutoff users), apply it to `test`, and
  * decide by the Bayes threshold of `costs`.
  */
-export function calibratedDecision(
-  model: StudyModelName,
-  calibration: ScoredSet,
-  test: ScoredSet,
-  costs: ErrorCosts,
-): CalibratedDecision {
+export function calibratedDecision(model: StudyModelName, calibration: ScoredSet, test: ScoredSet, costs: ErrorCosts): CalibratedDecision {
   const isotonic = new IsotonicRegression().fit(calibration.scores, calibration.y);
   const testProbabilities = isotonic.predict(test.scores);
   const threshold = bayesThreshold(costs);

@@ -101,6 +101,11 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
   }
   let buyers = 0;
   for (let i = 0; i < table.rows; i++) buyers += table.purchased[i];
-  const baselineInputs = await buildBaselineInputs(engine, { events: t.events, cutoff: options.cutoff, table: t.baselineInputs, userIds: table.userIds });
+  const baselineInputs = await buildBaselineInputs(engine, {
+    events: t.events,
+    cutoff: options.cutoff,
+    table: t.baselineInputs,
+    userIds: table.userIds,
+  });
   return { cutoff: options.cutoff, tables: t, table, users: n, buyers, baselineInputs };
 }

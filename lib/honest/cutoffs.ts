@@ -91,7 +91,8 @@ export function trainCutoffRange(range: EventTimeRange, options: Omit<CutoffOpti
   const horizonDays = options.horizonDays ?? 14;
   const minHistoryDays = options.minHistoryDays ?? 14;
   if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new Error(`horizon must be a whole number of days >= 1, got ${horizonDays}`);
-  if (!Number.isInteger(minHistoryDays) || minHistoryDays < 1) throw new Error(`minimum history must be a whole number of days >= 1, got ${minHistoryDays}`);
+  if (!Number.isInteger(minHistoryDays) || minHistoryDays < 1)
+    throw new Error(`minimum history must be a whole number of days >= 1, got ${minHistoryDays}`);
   const dataStart = range.firstEvent.slice(0, 10);
   const dataEnd = addDays(range.lastEvent.slice(0, 10), 1);
   const span = daysBetween(dataStart, dataEnd);

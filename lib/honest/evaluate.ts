@@ -104,7 +104,9 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   const grid = options.skipOrigins
     ? null
     : originCutoffs(range, { horizonDays: cutoffs.horizonDays, minHistoryDays: options.minHistoryDays, stepDays: options.stepDays });
-  log(`honest: train cutoff ${cutoffs.trainCutoff} (labels to ${cutoffs.trainLabelEnd}), test cutoff ${cutoffs.testCutoff} (labels to ${cutoffs.testLabelEnd})`);
+  log(
+    `honest: train cutoff ${cutoffs.trainCutoff} (labels to ${cutoffs.trainLabelEnd}), test cutoff ${cutoffs.testCutoff} (labels to ${cutoffs.testLabelEnd})`,
+  );
 
   let t = performance.now();
   const origin = await buildRollingOrigin(engine, cutoffs, { source, seed });
@@ -150,7 +152,9 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
     origin,
     honest,
     leaky,
-    comparison: leaky ? comparisonRows({ result: leaky.result, yTest: leaky.data.yTest }, { result: honest, yTest: origin.data.yTest }) : [],
+    comparison: leaky
+      ? comparisonRows({ result: leaky.result, yTest: leaky.data.yTest }, { result: honest, yTest: origin.data.yTest })
+      : [],
     positiveRates: { leaky: leaky ? positiveRate(leaky.data.yTest) : NaN, honest: positiveRate(origin.data.yTest) },
     single,
     origins,

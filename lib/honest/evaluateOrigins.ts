@@ -68,7 +68,11 @@ export function scoreOrigin(
 }
 
 /** Evaluate every origin of `origins` (oldest first) on the events loaded in `engine`. */
-export async function evaluateOrigins(engine: Engine, origins: readonly RollingCutoffs[], options: EvaluateOriginsOptions = {}): Promise<OriginResult[]> {
+export async function evaluateOrigins(
+  engine: Engine,
+  origins: readonly RollingCutoffs[],
+  options: EvaluateOriginsOptions = {},
+): Promise<OriginResult[]> {
   const seed = options.seed ?? DEFAULT_SEED;
   const models = options.models ?? ORIGIN_MODELS;
   const log = options.log ?? (() => undefined);
@@ -76,7 +80,10 @@ export async function evaluateOrigins(engine: Engine, origins: readonly RollingC
   if (horizons.size > 1) throw new Error(`origins with different horizons (${[...horizons].join(', ')}) cannot share cutoff tables`);
   // the last origin that needs each cutoff date, so its table can be dropped after that origin
   const lastUse = new Map<string, number>();
-  origins.forEach((o, k) => { lastUse.set(o.trainCutoff, k); lastUse.set(o.testCutoff, k); });
+  origins.forEach((o, k) => {
+    lastUse.set(o.trainCutoff, k);
+    lastUse.set(o.testCutoff, k);
+  });
   const tables = new Map<string, CutoffTable>();
   const reuse = options.reuse;
   if (reuse) {
@@ -98,7 +105,8 @@ export async function evaluateOrigins(engine: Engine, origins: readonly RollingC
     const cutoffs = origins[k];
     const train = await tableAt(cutoffs.trainCutoff, cutoffs.horizonDays);
     const test = await tableAt(cutoffs.testCutoff, cutoffs.horizonDays);
-    const reused = reuse && reuse.origin.cutoffs.trainCutoff === cutoffs.trainCutoff && reuse.origin.cutoffs.testCutoff === cutoffs.testCutoff;
+    const reused =
+      reuse && reuse.origin.cutoffs.trainCutoff === cutoffs.trainCutoff && reuse.origin.cutoffs.testCutoff === cutoffs.testCutoff;
     const data = reused ? reuse.origin.data : rollingOriginData(train.table, test.table, { seed });
     const result = reused ? reuse.result : await runStudy(data, { seed, knnK: 5, models });
     const scores = scoreOrigin(data, train, test, result, models);
@@ -110,8 +118,10 @@ export async function evaluateOrigins(engine: Engine, origins: readonly RollingC
       ...scores,
       seconds,
     });
-    log(`origin ${k + 1}/${origins.length}: train ${cutoffs.trainCutoff} (${train.buyers}/${train.users} buyers), test ${cutoffs.testCutoff} ` +
-      `(${test.buyers}/${test.users}), ${seconds.toFixed(1)} s${reused ? ' (models reused from the single origin)' : ''}`);
+    log(
+      `origin ${k + 1}/${origins.length}: train ${cutoffs.trainCutoff} (${train.buyers}/${train.users} buyers), test ${cutoffs.testCutoff} ` +
+        `(${test.buyers}/${test.users}), ${seconds.toFixed(1)} s${reused ? ' (models reused from the single origin)' : ''}`,
+    );
     for (const [date, last] of lastUse) if (last === k) tables.delete(date);
   }
   return results;

@@ -20,58 +20,124 @@ export const EVALUATION_SCHEMA_VERSION = 1;
 
 export type JsonNumber = number | null;
 
-export interface RankingJson { roc_auc: number; pr_auc: number; lift10: number }
-export interface ScoresJson extends RankingJson { brier: JsonNumber; log_loss: JsonNumber }
-export interface SpreadJson { mean: number; sd: JsonNumber; min: number; max: number }
-export interface SetJson { users: number; buyers: number; buyer_rate: number }
-export interface ReliabilityJson { prob_pred: number[]; prob_true: number[]; count: number[] }
-export interface ProbabilityJson { brier: number; log_loss: number; mean_probability: number; reliability: ReliabilityJson }
-export interface ProfitJson { percent: number; targeted: number; buyers_reached: number; profit: number; profit_per_user: number }
+export interface RankingJson {
+  roc_auc: number;
+  pr_auc: number;
+  lift10: number;
+}
+export interface ScoresJson extends RankingJson {
+  brier: JsonNumber;
+  log_loss: JsonNumber;
+}
+export interface SpreadJson {
+  mean: number;
+  sd: JsonNumber;
+  min: number;
+  max: number;
+}
+export interface SetJson {
+  users: number;
+  buyers: number;
+  buyer_rate: number;
+}
+export interface ReliabilityJson {
+  prob_pred: number[];
+  prob_true: number[];
+  count: number[];
+}
+export interface ProbabilityJson {
+  brier: number;
+  log_loss: number;
+  mean_probability: number;
+  reliability: ReliabilityJson;
+}
+export interface ProfitJson {
+  percent: number;
+  targeted: number;
+  buyers_reached: number;
+  profit: number;
+  profit_per_user: number;
+}
 export interface DecisionJson {
-  threshold: JsonNumber; targeted_share: number; tp: number; fp: number; fn: number; tn: number;
-  precision: number; recall: number; f_beta: number; cost_per_user: number;
+  threshold: JsonNumber;
+  targeted_share: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
+  f_beta: number;
+  cost_per_user: number;
 }
 
 export interface EvaluationJson {
   schema_version: number;
   settings: {
-    horizon_days: number; step_days: number | null; seed: number;
+    horizon_days: number;
+    step_days: number | null;
+    seed: number;
     costs: { missed_buyer: number; wasted_incentive: number };
-    decision_model: string; origin_models: string[];
+    decision_model: string;
+    origin_models: string[];
   };
   cutoffs: {
-    data_start: string; data_end: string; train_cutoff: string; train_label_end: string;
-    test_cutoff: string; test_label_end: string; history_days: number;
+    data_start: string;
+    data_end: string;
+    train_cutoff: string;
+    train_label_end: string;
+    test_cutoff: string;
+    test_label_end: string;
+    history_days: number;
   };
   leaky: null | { test_users: number; test_buyer_rate: number; models: Record<string, RankingJson & { f1: number }> };
   honest: { train: SetJson; test: SetJson; models: Record<string, ScoresJson & { f1: number; beats_baselines: boolean }> };
   baselines: Record<string, ScoresJson>;
   origins: {
-    train_cutoff: string; test_cutoff: string; test_label_end: string;
-    train: SetJson; test: SetJson;
-    models: Record<string, ScoresJson>; baselines: Record<string, ScoresJson>;
+    train_cutoff: string;
+    test_cutoff: string;
+    test_label_end: string;
+    train: SetJson;
+    test: SetJson;
+    models: Record<string, ScoresJson>;
+    baselines: Record<string, ScoresJson>;
   }[];
   origin_summary: null | {
     origins: number;
-    models: Record<string, Record<'roc_auc' | 'pr_auc' | 'lift10', SpreadJson> & {
-      wins: RankingJson; clearly_beats_baselines: boolean; verdict: string;
-    }>;
+    models: Record<
+      string,
+      Record<'roc_auc' | 'pr_auc' | 'lift10', SpreadJson> & {
+        wins: RankingJson;
+        clearly_beats_baselines: boolean;
+        verdict: string;
+      }
+    >;
     baselines: Record<string, Record<'roc_auc' | 'pr_auc' | 'lift10', SpreadJson>>;
   };
   calibration: {
-    method: string; model: string; train_buyer_rate: number; test_buyer_rate: number;
+    method: string;
+    model: string;
+    train_buyer_rate: number;
+    test_buyer_rate: number;
     models: Record<string, ProbabilityJson>;
     calibrated: ProbabilityJson;
     decision: DecisionJson;
   };
   cost: {
-    model: string; beta: number; test: DecisionJson;
-    target_nobody_cost_per_user: number; target_everyone_cost_per_user: number;
+    model: string;
+    beta: number;
+    test: DecisionJson;
+    target_nobody_cost_per_user: number;
+    target_everyone_cost_per_user: number;
     test_optimum: { threshold: JsonNumber; cost_per_user: number };
   };
   targeting: {
-    model: string; chosen_percent: number;
-    chosen: ProfitJson; test_best: ProfitJson; everyone: ProfitJson; no_one: ProfitJson;
+    model: string;
+    chosen_percent: number;
+    chosen: ProfitJson;
+    test_best: ProfitJson;
+    everyone: ProfitJson;
+    no_one: ProfitJson;
     profit_by_percent: number[];
   };
 }
@@ -107,8 +173,16 @@ function probabilityJson(q: ProbabilityQuality): ProbabilityJson {
 
 function decisionJson(o: CostOutcome): DecisionJson {
   return {
-    threshold: finiteOrNull(o.threshold), targeted_share: o.targetedShare, tp: o.tp, fp: o.fp, fn: o.fn, tn: o.tn,
-    precision: o.precision, recall: o.recall, f_beta: o.fbeta, cost_per_user: o.meanCost,
+    threshold: finiteOrNull(o.threshold),
+    targeted_share: o.targetedShare,
+    tp: o.tp,
+    fp: o.fp,
+    fn: o.fn,
+    tn: o.tn,
+    precision: o.precision,
+    recall: o.recall,
+    f_beta: o.fbeta,
+    cost_per_user: o.meanCost,
   };
 }
 
@@ -174,8 +248,13 @@ export function evaluationJson(run: HonestEvaluation): EvaluationJson {
       origin_models: [...settings.originModels],
     },
     cutoffs: {
-      data_start: c.dataStart, data_end: c.dataEnd, train_cutoff: c.trainCutoff, train_label_end: c.trainLabelEnd,
-      test_cutoff: c.testCutoff, test_label_end: c.testLabelEnd, history_days: c.historyDays,
+      data_start: c.dataStart,
+      data_end: c.dataEnd,
+      train_cutoff: c.trainCutoff,
+      train_label_end: c.trainLabelEnd,
+      test_cutoff: c.testCutoff,
+      test_label_end: c.testLabelEnd,
+      history_days: c.historyDays,
     },
     leaky,
     honest: { train: setJson(o.train.users, o.train.buyers), test: setJson(o.test.users, o.test.buyers), models },

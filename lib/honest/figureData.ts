@@ -40,6 +40,10 @@ export function calibratedReliability(run: HonestEvaluation): ReliabilityData[] 
 /** Profit per user of contacting the top k%: on the held-out T1 users (where k is chosen) and on the test window. */
 export function profitCurves(run: HonestEvaluation): ProfitCurveData[] {
   const t = run.targeting;
-  const curve = (name: string, points: typeof t.curve) => ({ name, percent: points.map((p) => p.percent), profit: points.map((p) => p.profitPerUser) });
+  const curve = (name: string, points: typeof t.curve) => ({
+    name,
+    percent: points.map((p) => p.percent),
+    profit: points.map((p) => p.profitPerUser),
+  });
   return [curve('held-out users at T1 (choose k)', t.calibrationCurve), curve('test window', t.curve)];
 }

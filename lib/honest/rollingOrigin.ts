@@ -48,7 +48,11 @@ export function rollingOriginData(
   const features = options.features ?? HONEST_FEATURES;
   const trainAll = toMatrix(train, features);
   const testAll = toMatrix(test, features);
-  const kept = randomUndersample(trainAll.y, Uint32Array.from({ length: train.rows }, (_, i) => i), seed);
+  const kept = randomUndersample(
+    trainAll.y,
+    Uint32Array.from({ length: train.rows }, (_, i) => i),
+    seed,
+  );
   const XTrain = takeRows(trainAll.X, kept);
   const yTrain = takeLabels(trainAll.y, kept);
   return {
@@ -72,7 +76,11 @@ export function rollingOriginData(
 }
 
 /** Build the tables at T1 and T2 and the matrices of the rolling-origin evaluation. */
-export async function buildRollingOrigin(engine: Engine, cutoffs: RollingCutoffs, options: RollingOriginOptions = {}): Promise<RollingOrigin> {
+export async function buildRollingOrigin(
+  engine: Engine,
+  cutoffs: RollingCutoffs,
+  options: RollingOriginOptions = {},
+): Promise<RollingOrigin> {
   const prefixes = options.prefixes ?? { train: 'honest_train', test: 'honest_test' };
   const common = { source: options.source, horizonDays: cutoffs.horizonDays };
   const train = await buildCutoffTable(engine, { ...common, cutoff: cutoffs.trainCutoff, prefix: prefixes.train });

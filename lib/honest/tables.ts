@@ -45,10 +45,15 @@ function metricCells(m: ScoreMetrics): DisplayRow {
 export function singleOriginRows(run: HonestEvaluation): DisplayRow[] {
   const rows: DisplayRow[] = [];
   for (const name of Object.keys(run.single.models)) {
-    rows.push({ kind: 'model', name: displayName(name), ...metricCells(run.single.models[name]),
-      beats_baselines: compareWithBaselines([run.single], name).clearlyBeats ? 'yes' : 'no' });
+    rows.push({
+      kind: 'model',
+      name: displayName(name),
+      ...metricCells(run.single.models[name]),
+      beats_baselines: compareWithBaselines([run.single], name).clearlyBeats ? 'yes' : 'no',
+    });
   }
-  for (const b of BASELINE_NAMES) rows.push({ kind: 'baseline', name: displayName(b), ...metricCells(run.single.baselines[b]), beats_baselines: '' });
+  for (const b of BASELINE_NAMES)
+    rows.push({ kind: 'baseline', name: displayName(b), ...metricCells(run.single.baselines[b]), beats_baselines: '' });
   return rows;
 }
 
@@ -101,9 +106,23 @@ export function calibrationRows(run: HonestEvaluation): DisplayRow[] {
     test_buyer_rate: round(c.testBuyerRate, 4),
   });
   const rows = Object.entries(run.calibration.models).map(([name, q]) => row(displayName(name), q.brier, q.logLoss, q.meanProbability));
-  rows.push(row(`${displayName(c.model)}, calibrated (${c.method}, held-out T1 users)`, c.calibrated.brier, c.calibrated.logLoss, c.calibrated.meanProbability));
+  rows.push(
+    row(
+      `${displayName(c.model)}, calibrated (${c.method}, held-out T1 users)`,
+      c.calibrated.brier,
+      c.calibrated.logLoss,
+      c.calibrated.meanProbability,
+    ),
+  );
   const random = run.single.baselines.random;
-  rows.push(row(`${displayName('random')} (p = the training buyer rate)`, reference, random.logLoss ?? NaN, run.origin.train.buyers / run.origin.train.users));
+  rows.push(
+    row(
+      `${displayName('random')} (p = the training buyer rate)`,
+      reference,
+      random.logLoss ?? NaN,
+      run.origin.train.buyers / run.origin.train.users,
+    ),
+  );
   return rows;
 }
 
@@ -144,11 +163,13 @@ export function rateShiftText(run: HonestEvaluation): string {
   const direction = ratio >= 1 ? 'overstate' : 'understate';
   const opt = cost.testOptimum;
   const optShare = (opt.tp + opt.fp) / run.origin.test.users;
-  return `Buyer rate ${percent(d.trainBuyerRate)} among the held-out users of the training cutoff ${run.cutoffs.trainCutoff}, ` +
+  return (
+    `Buyer rate ${percent(d.trainBuyerRate)} among the held-out users of the training cutoff ${run.cutoffs.trainCutoff}, ` +
     `${percent(d.testBuyerRate)} in the test window (the training rate is ${ratio.toFixed(2)} times the test rate). Calibrated at T1, the probabilities average ` +
     `${percent(d.calibrated.meanProbability)} in the test window, so they ${direction} the test risk about ` +
     `${(d.calibrated.meanProbability / d.testBuyerRate).toFixed(1)} times. The fixed threshold p > ${d.threshold.toFixed(4)} ` +
     `contacts ${percent(d.test.targetedShare)} of the test users at a cost of ${d.test.meanCost.toFixed(4)} per user, against ` +
     `${cost.baselines.targetNobody.toFixed(4)} for contacting no one; the test window's own best threshold (known only afterwards) ` +
-    `would contact ${percent(optShare)} at ${opt.meanCost.toFixed(4)}.`;
+    `would contact ${percent(optShare)} at ${opt.meanCost.toFixed(4)}.`
+  );
 }

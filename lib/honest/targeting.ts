@@ -30,13 +30,15 @@ export function targetingList(
   options: { threshold?: number; labels?: ArrayLike<number>; cutSize?: number; probabilities?: ArrayLike<number> } = {},
 ): TargetRow[] {
   if (userIds.length !== scores.length) throw new Error(`${userIds.length} user ids but ${scores.length} scores`);
-  if (options.labels && options.labels.length !== scores.length) throw new Error(`${options.labels.length} labels but ${scores.length} scores`);
+  if (options.labels && options.labels.length !== scores.length)
+    throw new Error(`${options.labels.length} labels but ${scores.length} scores`);
   if (options.probabilities && options.probabilities.length !== scores.length) {
     throw new Error(`${options.probabilities.length} probabilities but ${scores.length} scores`);
   }
   const threshold = options.threshold ?? Infinity;
   const cutSize = options.cutSize ?? 0;
-  if (!Number.isInteger(cutSize) || cutSize < 0 || cutSize > scores.length) throw new Error(`cut size must be a whole number in 0..${scores.length}, got ${cutSize}`);
+  if (!Number.isInteger(cutSize) || cutSize < 0 || cutSize > scores.length)
+    throw new Error(`cut size must be a whole number in 0..${scores.length}, got ${cutSize}`);
   const ids = userIds.map((u) => BigInt(u));
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) =>
     scores[b] !== scores[a] ? scores[b] - scores[a] : ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0,
@@ -58,9 +60,11 @@ export function targetingList(
  */
 export function targetingCsv(rows: readonly TargetRow[]): string {
   const header = 'rank,user_id,score,targeted,purchased_in_window,in_chosen_cut,calibrated_probability';
-  const lines = rows.map((r) =>
-    `${r.rank},${r.user_id},${r.score},${r.targeted},${r.purchased_in_window},${r.in_chosen_cut},${Number.isNaN(r.calibrated_probability) ? '' : r.calibrated_probability}`);
-  return [header, ...lines].join('\n') + '\n';
+  const lines = rows.map(
+    (r) =>
+      `${r.rank},${r.user_id},${r.score},${r.targeted},${r.purchased_in_window},${r.in_chosen_cut},${Number.isNaN(r.calibrated_probability) ? '' : r.calibrated_probability}`,
+  );
+  return `${[header, ...lines].join('\n')}\n`;
 }
 
 /** File name of the full targeting list in a report folder. */

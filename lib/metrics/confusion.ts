@@ -23,5 +23,8 @@ export function confusionCounts(yTrue: ArrayLike<number>, yPred: ArrayLike<numbe
  */
 export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): [[number, number], [number, number]] {
   const { tn, fp, fn, tp } = confusionCounts(yTrue, yPred);
-  return [[tn, fp], [fn, tp]];
+  return [
+    [tn, fp],
+    [fn, tp],
+  ];
 }

@@ -17,11 +17,7 @@ export interface PrecisionRecallCurve {
  * without a threshold. Precision with no predicted positive is 0; with no positive label recall is 1 at every
  * threshold (sklearn's convention) and a warning is recorded.
  */
-export function precisionRecallCurve(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  sink?: WarningSink,
-): PrecisionRecallCurve {
+export function precisionRecallCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, sink?: WarningSink): PrecisionRecallCurve {
   const curve = binaryCurve(yTrue, yScore);
   const m = curve.thresholds.length;
   const precision = new Float64Array(m + 1);

@@ -21,7 +21,10 @@ export function rocCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, si
   // keep a point when the second difference of fps or tps is non-zero there (a corner), plus both ends
   const keep: number[] = [];
   for (let i = 0; i < m; i++) {
-    if (m <= 2 || i === 0 || i === m - 1) { keep.push(i); continue; }
+    if (m <= 2 || i === 0 || i === m - 1) {
+      keep.push(i);
+      continue;
+    }
     const dFps = curve.fps[i + 1] - 2 * curve.fps[i] + curve.fps[i - 1];
     const dTps = curve.tps[i + 1] - 2 * curve.tps[i] + curve.tps[i - 1];
     if (dFps !== 0 || dTps !== 0) keep.push(i);

@@ -22,11 +22,7 @@ export interface ClassificationSummary {
  * Accuracy, precision, recall and F1 of "score >= threshold", the ROC AUC of the scores, and the confusion
  * matrix. Throws when yTrue holds one class only (the AUC is undefined, as in sklearn).
  */
-export function classificationSummary(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  threshold = 0.5,
-): ClassificationSummary {
+export function classificationSummary(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, threshold = 0.5): ClassificationSummary {
   assertLabelsAndScores(yTrue, yScore);
   const sink = { warnings: [] as MetricWarning[] };
   const c = countsAtThreshold(yTrue, yScore, threshold);
@@ -37,7 +33,10 @@ export function classificationSummary(
     recall: recallFromCounts(c, sink),
     f1: fbetaFromCounts(c, 1, sink),
     rocAuc: rocAuc(yTrue, yScore),
-    confusion: [[c.tn, c.fp], [c.fn, c.tp]],
+    confusion: [
+      [c.tn, c.fp],
+      [c.fn, c.tp],
+    ],
     warnings: sink.warnings,
   };
 }

@@ -44,12 +44,18 @@ export function countsAtThreshold(
   threshold: number,
   rule: ThresholdRule = '>=',
 ): ConfusionCounts {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   const strict = rule === '>';
   for (let i = 0; i < yTrue.length; i++) {
     const predicted = strict ? yScore[i] > threshold : yScore[i] >= threshold;
-    if (yTrue[i] === 1) { if (predicted) tp++; else fn++; }
-    else if (predicted) fp++; else tn++;
+    if (yTrue[i] === 1) {
+      if (predicted) tp++;
+      else fn++;
+    } else if (predicted) fp++;
+    else tn++;
   }
   return { tn, fp, fn, tp };
 }

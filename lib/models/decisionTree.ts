@@ -51,11 +51,17 @@ export class DecisionTreeClassifier implements Classifier {
   }
 
   /** Number of nodes, sklearn's `tree_.node_count`. */
-  get nodeCount(): number { return this.nodes.count; }
+  get nodeCount(): number {
+    return this.nodes.count;
+  }
 
   /** Depth of the deepest leaf, sklearn's `get_depth()`. */
-  get depth(): number { return treeDepth(this.nodes); }
+  get depth(): number {
+    return treeDepth(this.nodes);
+  }
 
   /** Mean decrease in gini impurity per feature, normalised to sum 1 (sklearn's `feature_importances_`). */
-  featureImportances(): Float64Array { return impurityImportances(this.nodes, this.nFeatures); }
+  featureImportances(): Float64Array {
+    return impurityImportances(this.nodes, this.nFeatures);
+  }
 }

@@ -74,14 +74,19 @@ export class GaussianNaiveBayes implements Classifier {
   /** Estimate class priors, means and smoothed variances. */
   fit(X: Matrix, y: Labels): this {
     assertFitInput(X, y, this.name);
-    const n = X.rows, d = X.cols, x = X.data;
+    const n = X.rows,
+      d = X.cols,
+      x = X.data;
     const counts = [0, 0];
     const means = [new Float64Array(d), new Float64Array(d)];
     const allMean = new Float64Array(d);
     for (let i = 0; i < n; i++) {
       const c = y[i];
       counts[c]++;
-      for (let j = 0; j < d; j++) { means[c][j] += x[i * d + j]; allMean[j] += x[i * d + j]; }
+      for (let j = 0; j < d; j++) {
+        means[c][j] += x[i * d + j];
+        allMean[j] += x[i * d + j];
+      }
     }
     for (let j = 0; j < d; j++) {
       means[0][j] /= counts[0];
@@ -105,11 +110,14 @@ export class GaussianNaiveBayes implements Classifier {
     for (let j = 0; j < d; j++) maxVar = Math.max(maxVar, allVar[j] / n);
     this.epsilon = this.varSmoothing * maxVar;
     for (let c = 0; c < 2; c++) for (let j = 0; j < d; j++) vars[c][j] = vars[c][j] / counts[c] + this.epsilon;
-    for (let c = 0; c < 2; c++) for (let j = 0; j < d; j++) {
-      if (!(vars[c][j] > 0)) {
-        throw new Error(`${this.name}: feature ${X.names?.[j] ?? j} has zero variance in class ${c} and varSmoothing gives no floor; use varSmoothing > 0 or drop the constant feature`);
+    for (let c = 0; c < 2; c++)
+      for (let j = 0; j < d; j++) {
+        if (!(vars[c][j] > 0)) {
+          throw new Error(
+            `${this.name}: feature ${X.names?.[j] ?? j} has zero variance in class ${c} and varSmoothing gives no floor; use varSmoothing > 0 or drop the constant feature`,
+          );
+        }
       }
-    }
     this.theta = [means[0], means[1]];
     this.variance = [vars[0], vars[1]];
     this.classPrior = this.priors ? [this.priors[0], this.priors[1]] : [counts[0] / n, counts[1] / n];
@@ -120,10 +128,13 @@ export class GaussianNaiveBayes implements Classifier {
   /** Joint log-likelihoods log P(c) + log p(x | c) per row, as [class 0, class 1] arrays. */
   jointLogLikelihood(X: Matrix): [Float64Array, Float64Array] {
     assertPredictInput(X, this.nFeatures, this.name);
-    const n = X.rows, d = X.cols, x = X.data;
+    const n = X.rows,
+      d = X.cols,
+      x = X.data;
     const out: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
     for (let c = 0; c < 2; c++) {
-      const mu = this.theta[c], v = this.variance[c];
+      const mu = this.theta[c],
+        v = this.variance[c];
       let constant = Math.log(this.classPrior[c]);
       for (let j = 0; j < d; j++) constant -= 0.5 * Math.log(2 * Math.PI * v[j]);
       const target = out[c];

@@ -23,7 +23,8 @@ export class IsotonicRegression {
     if (x.length !== y.length) throw new Error(`IsotonicRegression: ${x.length} inputs but ${y.length} targets`);
     if (x.length === 0) throw new Error('IsotonicRegression: no rows to fit');
     for (let i = 0; i < x.length; i++) {
-      if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new Error(`IsotonicRegression: row ${i} is not finite (${x[i]}, ${y[i]})`);
+      if (!Number.isFinite(x[i]) || !Number.isFinite(y[i]))
+        throw new Error(`IsotonicRegression: row ${i} is not finite (${x[i]}, ${y[i]})`);
     }
     // np.lexsort((y, x)): by x, then y
     const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
@@ -35,13 +36,19 @@ export class IsotonicRegression {
     let sumY = 0;
     for (const i of order) {
       if (x[i] - currentX >= UNIQUE_RESOLUTION) {
-        ux.push(currentX); uw.push(weight); uy.push(sumY / weight);
-        currentX = x[i]; weight = 0; sumY = 0;
+        ux.push(currentX);
+        uw.push(weight);
+        uy.push(sumY / weight);
+        currentX = x[i];
+        weight = 0;
+        sumY = 0;
       }
       weight += 1;
       sumY += y[i];
     }
-    ux.push(currentX); uw.push(weight); uy.push(sumY / weight);
+    ux.push(currentX);
+    uw.push(weight);
+    uy.push(sumY / weight);
     const fitted = poolAdjacentViolators(Float64Array.from(uy), Float64Array.from(uw));
     // keep the ends and every knot where y changes on either side (the middle of a flat run adds nothing)
     const keptX: number[] = [];
@@ -65,7 +72,10 @@ export class IsotonicRegression {
     const out = new Float64Array(x.length);
     const m = kx.length;
     for (let i = 0; i < x.length; i++) {
-      if (m === 1) { out[i] = ky[0]; continue; }
+      if (m === 1) {
+        out[i] = ky[0];
+        continue;
+      }
       const v = Math.min(Math.max(x[i], kx[0]), kx[m - 1]);
       // interp1d: searchsorted(left), clipped to [1, m - 1]; hi is the first knot >= v
       let lo = 0;
@@ -95,7 +105,10 @@ function poolAdjacentViolators(y: Float64Array, w: Float64Array): Float64Array {
   while (i < n) {
     let k = target[i] + 1;
     if (k === n) break;
-    if (y[i] < y[k]) { i = k; continue; }
+    if (y[i] < y[k]) {
+      i = k;
+      continue;
+    }
     let sumWy = w[i] * y[i];
     let sumW = w[i];
     for (;;) {
@@ -113,7 +126,7 @@ function poolAdjacentViolators(y: Float64Array, w: Float64Array): Float64Array {
       }
     }
   }
-  for (let b = 0; b < n;) {
+  for (let b = 0; b < n; ) {
     const end = target[b] + 1;
     for (let j = b + 1; j < end; j++) y[j] = y[b];
     b = end;

@@ -90,7 +90,14 @@ export interface KnnSweepResult {
  * neighbours are sorted (ties by index), the k nearest are a prefix of the kMax nearest, so every k is read off
  * with running positive counts instead of kMax separate searches.
  */
-export function knnSweep(XTrain: Matrix, yTrain: Labels, XTest: Matrix, yTest: Labels, kMax = 20, algorithm: NeighborAlgorithm = 'auto'): KnnSweepResult {
+export function knnSweep(
+  XTrain: Matrix,
+  yTrain: Labels,
+  XTest: Matrix,
+  yTest: Labels,
+  kMax = 20,
+  algorithm: NeighborAlgorithm = 'auto',
+): KnnSweepResult {
   assertFitInput(XTrain, yTrain, 'knn_sweep');
   assertPredictInput(XTest, XTrain.cols, 'knn_sweep');
   if (yTest.length !== XTest.rows) throw new Error(`knn_sweep: ${XTest.rows} test rows but ${yTest.length} test labels`);
@@ -108,7 +115,8 @@ export function knnSweep(XTrain: Matrix, yTrain: Labels, XTest: Matrix, yTest: L
       if (predicted === yTest[i]) correct[r]++;
     }
   }
-  const ks: number[] = [], accuracy: number[] = [];
+  const ks: number[] = [],
+    accuracy: number[] = [];
   let bestK = 1;
   for (let r = 0; r < kMax; r++) {
     ks.push(r + 1);

@@ -51,13 +51,17 @@ export class LogisticRegression implements Classifier {
     this.maxIter = options.maxIter ?? 100;
     this.tol = options.tol ?? 1e-10;
     if (!(this.C > 0) || !Number.isFinite(this.C)) throw new Error(`LogisticRegression: C must be a positive number, got ${this.C}`);
-    if (!Number.isInteger(this.maxIter) || this.maxIter < 1) throw new Error(`LogisticRegression: maxIter must be a positive integer, got ${this.maxIter}`);
+    if (!Number.isInteger(this.maxIter) || this.maxIter < 1)
+      throw new Error(`LogisticRegression: maxIter must be a positive integer, got ${this.maxIter}`);
   }
 
   /** Fit by damped Newton iterations until the gradient vanishes (to `tol`) or `maxIter` is reached. */
   fit(X: Matrix, y: Labels): this {
     assertFitInput(X, y, this.name);
-    const n = X.rows, d = X.cols, x = X.data, C = this.C;
+    const n = X.rows,
+      d = X.cols,
+      x = X.data,
+      C = this.C;
     // Parameter vector theta = [w_0..w_{d-1}, b]; with no intercept b stays 0 and is excluded from the solve.
     const p = this.fitIntercept ? d + 1 : d;
     const theta = new Float64Array(d + 1);
@@ -105,7 +109,10 @@ export class LogisticRegression implements Classifier {
 
       let gradNorm = 0;
       for (let a = 0; a < p; a++) gradNorm = Math.max(gradNorm, Math.abs(grad[a]) / gradScale[a]);
-      if (gradNorm <= this.tol) { this.converged = true; break; }
+      if (gradNorm <= this.tol) {
+        this.converged = true;
+        break;
+      }
 
       for (let a = 0; a < p; a++) step[a] = -grad[a];
       solveSymmetricPositive(hess, step, p);
@@ -130,7 +137,11 @@ export class LogisticRegression implements Classifier {
         trial.set(theta);
         for (let a = 0; a < p; a++) trial[a] += t * step[a];
         const f = this.objectiveAt(trial, X, y, null);
-        if (f <= objective + 1e-4 * t * slope) { objective = f; accepted = true; break; }
+        if (f <= objective + 1e-4 * t * slope) {
+          objective = f;
+          accepted = true;
+          break;
+        }
         t *= 0.5;
       }
       if (!accepted) {
@@ -152,7 +163,8 @@ export class LogisticRegression implements Classifier {
   predictProba(X: Matrix): Float64Array {
     assertPredictInput(X, this.nFeatures, this.name);
     const out = new Float64Array(X.rows);
-    const d = X.cols, w = this.coef;
+    const d = X.cols,
+      w = this.coef;
     for (let i = 0; i < X.rows; i++) {
       let s = this.intercept;
       for (let j = 0; j < d; j++) s += w[j] * X.data[i * d + j];
@@ -168,7 +180,9 @@ export class LogisticRegression implements Classifier {
 
   /** Penalised objective at theta; fills `z` with the margins when given. */
   private objectiveAt(theta: Float64Array, X: Matrix, y: Labels, z: Float64Array | null): number {
-    const n = X.rows, d = X.cols, x = X.data;
+    const n = X.rows,
+      d = X.cols,
+      x = X.data;
     const b = this.fitIntercept ? theta[d] : 0;
     let loss = 0;
     for (let i = 0; i < n; i++) {

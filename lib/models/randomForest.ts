@@ -34,7 +34,8 @@ export class RandomForestClassifier implements Classifier {
   fit(X: Matrix, y: Labels): this {
     assertFitInput(X, y, this.name);
     const nEstimators = this.options.nEstimators ?? 100;
-    if (!Number.isInteger(nEstimators) || nEstimators < 1) throw new Error(`${this.name}: nEstimators must be a positive integer, got ${nEstimators}`);
+    if (!Number.isInteger(nEstimators) || nEstimators < 1)
+      throw new Error(`${this.name}: nEstimators must be a positive integer, got ${nEstimators}`);
     const grow = resolveGrowOptions(this.options, X.cols, 'sqrt', this.name);
     // Binning / ranking is done once for the whole forest; each tree only differs in its weights.
     const columns = prepareTrainingColumns(X, this.options.splitter ?? 'hist', this.options.maxBins);

@@ -24,7 +24,9 @@ function assertFinite(X: Matrix, modelName: string): void {
       const row = Math.floor(k / X.cols);
       const col = k % X.cols;
       const name = X.names?.[col];
-      throw new Error(`${modelName}: feature value ${d[k]} at row ${row}, column ${col}${name ? ` (${name})` : ''}; features must be finite numbers`);
+      throw new Error(
+        `${modelName}: feature value ${d[k]} at row ${row}, column ${col}${name ? ` (${name})` : ''}; features must be finite numbers`,
+      );
     }
   }
 }

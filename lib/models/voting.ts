@@ -28,7 +28,8 @@ export class VotingClassifier implements Classifier {
     if (!options.estimators || options.estimators.length === 0) throw new Error('VotingClassifier: needs at least one estimator');
     this.estimators = options.estimators;
     this.voting = options.voting ?? 'hard';
-    if (this.voting !== 'hard' && this.voting !== 'soft') throw new Error(`VotingClassifier: voting must be 'hard' or 'soft', got ${String(this.voting)}`);
+    if (this.voting !== 'hard' && this.voting !== 'soft')
+      throw new Error(`VotingClassifier: voting must be 'hard' or 'soft', got ${String(this.voting)}`);
     this.name = `${this.voting}_voting`;
   }
 

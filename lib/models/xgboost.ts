@@ -40,8 +40,14 @@ export function loadXGBoost(): Promise<void> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const ready = require('ml-xgboost') as Promise<MlXGBoostConstructor>;
       loading = ready.then(
-        (cls) => { restore(); boosterClass = cls; },
-        (err: unknown) => { restore(); throw err; },
+        (cls) => {
+          restore();
+          boosterClass = cls;
+        },
+        (err: unknown) => {
+          restore();
+          throw err;
+        },
       );
     } catch (err) {
       restore();
@@ -54,12 +60,17 @@ export function loadXGBoost(): Promise<void> {
 /** Drop console.warn/error messages matching `pattern` until the returned function is called. */
 function filterConsole(pattern: RegExp): () => void {
   const { warn, error } = console;
-  const keep = (write: (...args: unknown[]) => void) => (...args: unknown[]) => {
-    if (!pattern.test(args.map(String).join(' '))) write(...args);
-  };
+  const keep =
+    (write: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      if (!pattern.test(args.map(String).join(' '))) write(...args);
+    };
   console.warn = keep(warn);
   console.error = keep(error);
-  return () => { console.warn = warn; console.error = error; };
+  return () => {
+    console.warn = warn;
+    console.error = error;
+  };
 }
 
 const boosterFinalizer = new FinalizationRegistry<MlXGBoostBooster>((booster) => booster.free());
@@ -97,9 +108,20 @@ export interface XGBoostOptions {
 }
 
 const DEFAULTS: Required<XGBoostOptions> = {
-  nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsample: 1, colsampleBytree: 1, colsampleBylevel: 1,
-  minChildWeight: 1, gamma: 0, regLambda: 1, regAlpha: 0, baseScore: 0.5, numParallelTree: 1,
-  treeMethod: 'exact', seed: 0,
+  nEstimators: 100,
+  maxDepth: 3,
+  learningRate: 0.1,
+  subsample: 1,
+  colsampleBytree: 1,
+  colsampleBylevel: 1,
+  minChildWeight: 1,
+  gamma: 0,
+  regLambda: 1,
+  regAlpha: 0,
+  baseScore: 0.5,
+  numParallelTree: 1,
+  treeMethod: 'exact',
+  seed: 0,
 };
 
 /** The float32 just below −1: stands in for −1, which ml-xgboost would read as "missing". */
@@ -142,12 +164,24 @@ export class XGBoostClassifier implements Classifier {
   protected boosterParams(_nFeatures: number): Record<string, unknown> {
     const o = this.options;
     return {
-      booster: 'gbtree', objective: 'binary:logistic', silent: 1, nthread: 1,
-      max_depth: o.maxDepth, eta: o.learningRate, subsample: o.subsample,
-      colsample_bytree: o.colsampleBytree, colsample_bylevel: o.colsampleBylevel,
-      min_child_weight: o.minChildWeight, gamma: o.gamma, lambda: o.regLambda, alpha: o.regAlpha,
-      base_score: o.baseScore, num_parallel_tree: o.numParallelTree, tree_method: o.treeMethod,
-      seed: o.seed, iterations: o.nEstimators,
+      booster: 'gbtree',
+      objective: 'binary:logistic',
+      silent: 1,
+      nthread: 1,
+      max_depth: o.maxDepth,
+      eta: o.learningRate,
+      subsample: o.subsample,
+      colsample_bytree: o.colsampleBytree,
+      colsample_bylevel: o.colsampleBylevel,
+      min_child_weight: o.minChildWeight,
+      gamma: o.gamma,
+      lambda: o.regLambda,
+      alpha: o.regAlpha,
+      base_score: o.baseScore,
+      num_parallel_tree: o.numParallelTree,
+      tree_method: o.treeMethod,
+      seed: o.seed,
+      iterations: o.nEstimators,
     };
   }
 

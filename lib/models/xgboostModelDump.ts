@@ -48,12 +48,28 @@ export function parseXGBoostModel(bytes: ArrayLike<number>): ParsedXGBoostModel 
   const need = (n: number, what: string): void => {
     if (pos + n > buf.length) throw new Error(`XGBoost model: truncated while reading ${what} at byte ${pos}`);
   };
-  const i32 = (): number => { need(4, 'int'); const v = view.getInt32(pos, true); pos += 4; return v; };
-  const u32 = (): number => { need(4, 'uint'); const v = view.getUint32(pos, true); pos += 4; return v; };
-  const f32 = (): number => { need(4, 'float'); const v = view.getFloat32(pos, true); pos += 4; return v; };
+  const i32 = (): number => {
+    need(4, 'int');
+    const v = view.getInt32(pos, true);
+    pos += 4;
+    return v;
+  };
+  const u32 = (): number => {
+    need(4, 'uint');
+    const v = view.getUint32(pos, true);
+    pos += 4;
+    return v;
+  };
+  const f32 = (): number => {
+    need(4, 'float');
+    const v = view.getFloat32(pos, true);
+    pos += 4;
+    return v;
+  };
   const u64 = (): number => {
     need(8, 'length');
-    const lo = view.getUint32(pos, true), hi = view.getUint32(pos + 4, true);
+    const lo = view.getUint32(pos, true),
+      hi = view.getUint32(pos + 4, true);
     pos += 8;
     if (hi !== 0) throw new Error('XGBoost model: implausible 64-bit length');
     return lo;
@@ -79,27 +95,42 @@ export function parseXGBoostModel(bytes: ArrayLike<number>): ParsedXGBoostModel 
     const treeStart = pos;
     i32(); // num_roots
     const numNodes = i32();
-    i32(); i32(); i32(); // num_deleted, max_depth, num_feature
+    i32();
+    i32();
+    i32(); // num_deleted, max_depth, num_feature
     const sizeLeafVector = i32();
     pos = treeStart + 148;
     const raw: { left: number; right: number; sindex: number; info: number }[] = [];
     for (let k = 0; k < numNodes; k++) {
       i32(); // parent
-      const left = i32(), right = i32(), sindex = u32(), info = f32();
+      const left = i32(),
+        right = i32(),
+        sindex = u32(),
+        info = f32();
       raw.push({ left, right, sindex, info });
     }
     const nodes: TreeNode[] = [];
     for (let k = 0; k < numNodes; k++) {
-      const gain = f32(), cover = f32();
-      f32(); i32(); // base_weight, leaf_child_cnt
+      const gain = f32(),
+        cover = f32();
+      f32();
+      i32(); // base_weight, leaf_child_cnt
       const r = raw[k];
       nodes.push({
-        left: r.left, right: r.right,
-        feature: r.sindex & 0x7fffffff, defaultLeft: (r.sindex >>> 31) === 1,
-        value: r.info, gain, cover,
+        left: r.left,
+        right: r.right,
+        feature: r.sindex & 0x7fffffff,
+        defaultLeft: r.sindex >>> 31 === 1,
+        value: r.info,
+        gain,
+        cover,
       });
     }
-    if (sizeLeafVector !== 0) { const n = u64(); need(4 * n, 'leaf vector'); pos += 4 * n; }
+    if (sizeLeafVector !== 0) {
+      const n = u64();
+      need(4 * n, 'leaf vector');
+      pos += 4 * n;
+    }
     trees.push(nodes);
   }
   return { baseScore, numFeature, objective, booster, trees };
@@ -114,7 +145,9 @@ export type ImportanceType = 'weight' | 'gain' | 'cover' | 'total_gain' | 'total
  * Features never split on are absent, as in XGBoost's get_score.
  */
 export function featureImportanceOf(model: ParsedXGBoostModel, type: ImportanceType): Map<number, number> {
-  const splits = new Map<number, number>(), gains = new Map<number, number>(), covers = new Map<number, number>();
+  const splits = new Map<number, number>(),
+    gains = new Map<number, number>(),
+    covers = new Map<number, number>();
   for (const tree of model.trees) {
     if (tree.length === 0) continue;
     const stack = [0];
@@ -130,9 +163,16 @@ export function featureImportanceOf(model: ParsedXGBoostModel, type: ImportanceT
   }
   const out = new Map<number, number>();
   for (const [f, count] of splits) {
-    const value = type === 'weight' ? count
-      : type === 'total_gain' ? gains.get(f)! : type === 'total_cover' ? covers.get(f)!
-      : type === 'gain' ? gains.get(f)! / count : covers.get(f)! / count;
+    const value =
+      type === 'weight'
+        ? count
+        : type === 'total_gain'
+          ? gains.get(f)!
+          : type === 'total_cover'
+            ? covers.get(f)!
+            : type === 'gain'
+              ? gains.get(f)! / count
+              : covers.get(f)! / count;
     out.set(f, value);
   }
   return out;

@@ -41,8 +41,14 @@ export function writeFeatureTableFile(path: string, table: FeatureTable, source:
 export function readFeatureTableFile(path: string, source: string): FeatureTable | undefined {
   const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredTable;
   if (stored.source !== source) return undefined;
-  const lengths = [stored.userIds.length, stored.purchased.length, stored.rfmScore.length, ...Object.values(stored.columns).map((c) => c.length)];
-  if (lengths.some((n) => n !== stored.rows)) throw new Error(`${path}: column lengths ${lengths.join(', ')} differ from ${stored.rows} rows`);
+  const lengths = [
+    stored.userIds.length,
+    stored.purchased.length,
+    stored.rfmScore.length,
+    ...Object.values(stored.columns).map((c) => c.length),
+  ];
+  if (lengths.some((n) => n !== stored.rows))
+    throw new Error(`${path}: column lengths ${lengths.join(', ')} differ from ${stored.rows} rows`);
   return {
     rows: stored.rows,
     userIds: stored.userIds,

@@ -63,9 +63,11 @@ export function showFigure(fig: Figure, name: string, size: { width?: number; he
 
 /** Every figure recorded in `dir`, sorted by name (no folder: none). */
 export function readRecordedFigures(dir: string): RecordedFigure[] {
-  return readdirIfExists(dir)
-    // Recorded tables (`<name>.table.json`, tableRecorder.ts) share the folder.
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.table.json') && !f.startsWith('.'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RecordedFigure);
+  return (
+    readdirIfExists(dir)
+      // Recorded tables (`<name>.table.json`, tableRecorder.ts) share the folder.
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.table.json') && !f.startsWith('.'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RecordedFigure)
+  );
 }

@@ -37,7 +37,9 @@ export function frameRows(frame: Frame, indexName = ''): TableRow[] {
   const index = frame.index;
   return values.map((row, i) => {
     const out: TableRow = { [indexName]: index[i] };
-    columns.forEach((c, j) => (out[c] = row[j]));
+    columns.forEach((c, j) => {
+      out[c] = row[j];
+    });
     return out;
   });
 }

@@ -31,7 +31,11 @@ export function modelFigures(e: ModelEvaluation): NamedFigure[] {
     {
       name: `${key}-precision-recall-vs-threshold`,
       fig: precisionRecallVsThreshold(
-        { thresholds: e.pr.thresholds, precision: e.pr.precision.subarray(0, withThreshold), recall: e.pr.recall.subarray(0, withThreshold) },
+        {
+          thresholds: e.pr.thresholds,
+          precision: e.pr.precision.subarray(0, withThreshold),
+          recall: e.pr.recall.subarray(0, withThreshold),
+        },
         { title: `${label}: precision and recall vs threshold` },
       ),
     },

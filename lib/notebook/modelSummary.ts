@@ -17,7 +17,10 @@ export function modelNumbers(e: ModelEvaluation): Record<string, string | number
     recall: e.recall,
     f1: e.f1,
     roc_auc: e.rocAuc,
-    tn, fp, fn, tp,
+    tn,
+    fp,
+    fn,
+    tp,
     best_threshold: e.best.threshold,
     best_f1: e.best.f1,
   };

@@ -52,7 +52,7 @@ export function emptyModellingTableMessage(rows: number, funnel: Pick<Funnel, 'u
   if (rows > 0) return null;
   return (
     `the modelling table is empty although ${funnel.users.toLocaleString('en-US')} users survived cleaning: ` +
-    'none of them has a view row, and the study\'s inner join on view prices drops users without views ' +
+    "none of them has a view row, and the study's inner join on view prices drops users without views " +
     '(the fixed mode keeps them)'
   );
 }

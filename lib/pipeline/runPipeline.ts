@@ -138,7 +138,8 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       return result;
     };
     const load = await stage('load', () =>
-      loadEvents(duck, options.data, { skipBadRows: options.skipBadRows, progress: options.progress }));
+      loadEvents(duck, options.data, { skipBadRows: options.skipBadRows, progress: options.progress }),
+    );
     const pg = postgres;
     if (pg) await stage('copyToPostgres', () => copyEventsToPostgres(duck, pg, { progress: options.progress }));
     const engine: Engine = pg ?? duck;
@@ -165,7 +166,8 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
             switches: options.switches,
             refDate: options.refDate,
             wideBrandTable: options.wideBrandTable,
-          }));
+          }),
+        );
         const noRows = emptyModellingTableMessage(features.rows, counted);
         if (noRows) throw new Error(noRows);
         return features;

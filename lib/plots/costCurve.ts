@@ -15,10 +15,18 @@ export function costCurve(
   const data: Plotly.Data[] = [
     { type: 'scatter', mode: 'lines', name: 'expected cost per user', x: plainNumbers(curve.thresholds), y: plainNumbers(curve.meanCost) },
   ];
-  const layout = baseLayout(options.title ?? 'Expected cost per user by threshold', 'threshold (target users with score >= threshold)', 'cost per user');
+  const layout = baseLayout(
+    options.title ?? 'Expected cost per user by threshold',
+    'threshold (target users with score >= threshold)',
+    'cost per user',
+  );
   if (options.chosen !== undefined && Number.isFinite(options.chosen)) {
-    layout.shapes = [{ type: 'line', x0: options.chosen, x1: options.chosen, yref: 'paper', y0: 0, y1: 1, line: { dash: 'dot', color: 'black' } }];
-    layout.annotations = [{ x: options.chosen, yref: 'paper', y: 1, text: `chosen ${options.chosen.toFixed(3)}`, showarrow: false, yanchor: 'bottom' }];
+    layout.shapes = [
+      { type: 'line', x0: options.chosen, x1: options.chosen, yref: 'paper', y0: 0, y1: 1, line: { dash: 'dot', color: 'black' } },
+    ];
+    layout.annotations = [
+      { x: options.chosen, yref: 'paper', y: 1, text: `chosen ${options.chosen.toFixed(3)}`, showarrow: false, yanchor: 'bottom' },
+    ];
   }
   return { data, layout };
 }

@@ -95,7 +95,8 @@ function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
 export function gridThinIndices(axes: readonly ArrayLike<number>[], options: GridThinOptions = {}): number[] {
   if (axes.length === 0) throw new Error('gridThinIndices: no axes');
   const n = axes[0].length;
-  if (axes.some((a) => a.length !== n)) throw new Error(`gridThinIndices: axes of different lengths (${axes.map((a) => a.length).join(', ')})`);
+  if (axes.some((a) => a.length !== n))
+    throw new Error(`gridThinIndices: axes of different lengths (${axes.map((a) => a.length).join(', ')})`);
   const maxPoints = options.maxPoints ?? MAX_TRACE_POINTS;
   if (maxPoints < 2) throw new Error(`gridThinIndices: maxPoints must be at least 2, got ${maxPoints}`);
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);

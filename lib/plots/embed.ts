@@ -67,7 +67,7 @@ export class FigureHtmlSequence {
   /** HTML for the next figure: library script (first call only), then the figure's div and script. */
   next(fig: Figure, size: { width?: number; height?: number } = {}): string {
     const id = `${this.prefix}-${this.emitted}`;
-    const library = this.emitted === 0 ? plotlyLibraryScript() + '\n' : '';
+    const library = this.emitted === 0 ? `${plotlyLibraryScript()}\n` : '';
     this.emitted += 1;
     return library + figureDivHtml(fig, { id, ...size });
   }

@@ -6,10 +6,7 @@ import { baseLayout } from './figure';
 export type FeatureScore = { feature: string; importance: number };
 
 /** Horizontal bars sorted by importance (ties by name); the largest bar is drawn at the top. */
-export function featureImportance(
-  scores: FeatureScore[],
-  options: { title?: string; xTitle?: string } = {},
-): Figure {
+export function featureImportance(scores: FeatureScore[], options: { title?: string; xTitle?: string } = {}): Figure {
   // Plotly draws the first category at the bottom: sort ascending so the most important ends on top.
   const sorted = [...scores].sort((a, b) => a.importance - b.importance || b.feature.localeCompare(a.feature));
   return {

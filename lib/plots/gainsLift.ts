@@ -24,7 +24,14 @@ export function gainsChart(curves: GainsCurveData[], options: { title?: string }
       y: drawn.positiveShare.map((v) => 100 * v),
     };
   });
-  traces.push({ type: 'scatter', mode: 'lines', name: 'random targeting', x: [0, 100], y: [0, 100], line: { dash: 'dash', color: 'grey' } });
+  traces.push({
+    type: 'scatter',
+    mode: 'lines',
+    name: 'random targeting',
+    x: [0, 100],
+    y: [0, 100],
+    line: { dash: 'dash', color: 'grey' },
+  });
   const layout = baseLayout(options.title ?? 'Cumulative gains', '% of users targeted (highest scores first)', '% of buyers reached');
   layout.showlegend = true;
   return { data: traces, layout };
@@ -50,7 +57,11 @@ export function liftChart(curves: GainsCurveData[], options: { title?: string; m
     return { type: 'scatter', mode: 'lines', name: c.name, x, y };
   });
   traces.push({ type: 'scatter', mode: 'lines', name: 'random targeting', x: [0, 100], y: [1, 1], line: { dash: 'dash', color: 'grey' } });
-  const layout = baseLayout(options.title ?? 'Lift', '% of users targeted (highest scores first)', 'lift (times the buyer rate of random targeting)');
+  const layout = baseLayout(
+    options.title ?? 'Lift',
+    '% of users targeted (highest scores first)',
+    'lift (times the buyer rate of random targeting)',
+  );
   layout.showlegend = true;
   return { data: traces, layout };
 }

@@ -7,12 +7,7 @@ export type TableRow = Record<string, string | number | bigint | boolean | null 
 
 /** Escapes the five characters that are special in HTML text and attributes. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function formatCell(value: TableRow[string], digits: number | undefined): string {

@@ -16,7 +16,8 @@ export function metricByOrigin(
   options: { metric: string; title?: string },
 ): Figure {
   const data: Plotly.Data[] = series.map((s) => {
-    if (s.values.length !== origins.length) throw new Error(`metric by origin ${s.name}: ${s.values.length} values for ${origins.length} origins`);
+    if (s.values.length !== origins.length)
+      throw new Error(`metric by origin ${s.name}: ${s.values.length} values for ${origins.length} origins`);
     return {
       type: 'scatter',
       mode: 'lines+markers',

@@ -33,9 +33,7 @@ export type PrCurve = { recall: ArrayLike<number>; precision: ArrayLike<number>;
 /** Precision (y) against recall (x) as a step-free line. */
 export function precisionRecallFigure(curve: PrCurve, options: { title?: string; name?: string } = {}): Figure {
   assertSameLength('precisionRecallFigure', { recall: curve.recall, precision: curve.precision });
-  const name =
-    (options.name ?? 'model') +
-    (curve.averagePrecision === undefined ? '' : ` (AP ${curve.averagePrecision.toFixed(3)})`);
+  const name = (options.name ?? 'model') + (curve.averagePrecision === undefined ? '' : ` (AP ${curve.averagePrecision.toFixed(3)})`);
   const layout = baseLayout(options.title ?? 'Precision-recall curve', 'recall', 'precision');
   layout.xaxis = { ...layout.xaxis, range: [0, 1.02] };
   layout.yaxis = { ...layout.yaxis, range: [0, 1.05] };

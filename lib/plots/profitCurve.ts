@@ -15,12 +15,26 @@ export function profitCurve(
     assertSameLength(`profit ${c.name}`, { percent: c.percent, profit: c.profit });
     return { type: 'scatter', mode: 'lines', name: c.name, x: plainNumbers(c.percent), y: plainNumbers(c.profit) };
   });
-  const layout = baseLayout(options.title ?? 'Expected profit by share of users contacted', '% of users contacted (highest scores first)', options.yTitle ?? 'expected profit');
+  const layout = baseLayout(
+    options.title ?? 'Expected profit by share of users contacted',
+    '% of users contacted (highest scores first)',
+    options.yTitle ?? 'expected profit',
+  );
   layout.showlegend = true;
   const shapes: Partial<Plotly.Shape>[] = [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 0, y1: 0, line: { color: 'grey' } }];
   if (options.chosen !== undefined) {
-    shapes.push({ type: 'line', x0: options.chosen, x1: options.chosen, yref: 'paper', y0: 0, y1: 1, line: { dash: 'dot', color: 'black' } });
-    layout.annotations = [{ x: options.chosen, yref: 'paper', y: 1, text: `chosen k = ${options.chosen}%`, showarrow: false, yanchor: 'bottom' }];
+    shapes.push({
+      type: 'line',
+      x0: options.chosen,
+      x1: options.chosen,
+      yref: 'paper',
+      y0: 0,
+      y1: 1,
+      line: { dash: 'dot', color: 'black' },
+    });
+    layout.annotations = [
+      { x: options.chosen, yref: 'paper', y: 1, text: `chosen k = ${options.chosen}%`, showarrow: false, yanchor: 'bottom' },
+    ];
   }
   layout.shapes = shapes;
   return { data, layout };

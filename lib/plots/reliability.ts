@@ -30,13 +30,40 @@ export function reliabilityDiagram(
   });
   for (const r of options.rates ?? []) top = Math.max(top, r.value);
   top = top > 0 ? top : 1;
-  data.push({ type: 'scatter', mode: 'lines', name: 'perfectly calibrated', x: [0, top], y: [0, top], line: { dash: 'dash', color: 'grey' } });
-  const layout = baseLayout(options.title ?? 'Reliability of the predicted probabilities', 'mean predicted probability (per bin)', 'observed buyer rate (per bin)');
+  data.push({
+    type: 'scatter',
+    mode: 'lines',
+    name: 'perfectly calibrated',
+    x: [0, top],
+    y: [0, top],
+    line: { dash: 'dash', color: 'grey' },
+  });
+  const layout = baseLayout(
+    options.title ?? 'Reliability of the predicted probabilities',
+    'mean predicted probability (per bin)',
+    'observed buyer rate (per bin)',
+  );
   layout.showlegend = true;
   const rates = options.rates ?? [];
   if (rates.length > 0) {
-    layout.shapes = rates.map((r) => ({ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: r.value, y1: r.value, line: { dash: 'dot', color: 'black' } }));
-    layout.annotations = rates.map((r) => ({ xref: 'paper', x: 1, y: r.value, text: r.name, showarrow: false, xanchor: 'right', yanchor: 'bottom' }));
+    layout.shapes = rates.map((r) => ({
+      type: 'line',
+      xref: 'paper',
+      x0: 0,
+      x1: 1,
+      y0: r.value,
+      y1: r.value,
+      line: { dash: 'dot', color: 'black' },
+    }));
+    layout.annotations = rates.map((r) => ({
+      xref: 'paper',
+      x: 1,
+      y: r.value,
+      text: r.name,
+      showarrow: false,
+      xanchor: 'right',
+      yanchor: 'bottom',
+    }));
   }
   return { data, layout };
 }

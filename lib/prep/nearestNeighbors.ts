@@ -56,26 +56,34 @@ class KdTree {
   readonly d: number;
 
   constructor(X: Matrix) {
-    const n = X.rows, d = X.cols;
+    const n = X.rows,
+      d = X.cols;
     this.d = d;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     // At most 2·⌈n / (LEAF_SIZE/2)⌉ nodes: every split leaves more than LEAF_SIZE/2 points on each side.
     const maxNodes = Math.max(1, 2 * Math.ceil(n / (LEAF_SIZE / 2)) + 1);
-    const start = new Int32Array(maxNodes), end = new Int32Array(maxNodes);
+    const start = new Int32Array(maxNodes),
+      end = new Int32Array(maxNodes);
     const child = new Int32Array(maxNodes).fill(-1);
-    const splitDim = new Int32Array(maxNodes), splitValue = new Float64Array(maxNodes);
+    const splitDim = new Int32Array(maxNodes),
+      splitValue = new Float64Array(maxNodes);
     const uniform = new Uint8Array(maxNodes);
     const minIndex = new Int32Array(maxNodes);
-    const lower = new Float64Array(maxNodes * d), upper = new Float64Array(maxNodes * d);
+    const lower = new Float64Array(maxNodes * d),
+      upper = new Float64Array(maxNodes * d);
     const x = X.data;
     const keys = new Float64Array(n);
     let nodeCount = 0;
     const stack: number[] = [];
     const newNode = (s: number, e: number): number => {
       const id = nodeCount++;
-      start[id] = s; end[id] = e;
-      for (let j = 0; j < d; j++) { lower[id * d + j] = Infinity; upper[id * d + j] = -Infinity; }
+      start[id] = s;
+      end[id] = e;
+      for (let j = 0; j < d; j++) {
+        lower[id * d + j] = Infinity;
+        upper[id * d + j] = -Infinity;
+      }
       let first = n;
       for (let p = s; p < e; p++) {
         if (order[p] < first) first = order[p];
@@ -92,11 +100,16 @@ class KdTree {
     stack.push(newNode(0, n));
     while (stack.length > 0) {
       const id = stack.pop()!;
-      const s = start[id], e = end[id];
-      let dim = 0, spread = -1;
+      const s = start[id],
+        e = end[id];
+      let dim = 0,
+        spread = -1;
       for (let j = 0; j < d; j++) {
         const w = upper[id * d + j] - lower[id * d + j];
-        if (w > spread) { spread = w; dim = j; }
+        if (w > spread) {
+          spread = w;
+          dim = j;
+        }
       }
       if (!(spread > 0)) {
         // All points identical (at any size: a zero-width box cannot be split). Sorting them by row index lets
@@ -117,11 +130,17 @@ class KdTree {
     }
     const points = new Float64Array(n * d);
     for (let p = 0; p < n; p++) points.set(x.subarray(order[p] * d, order[p] * d + d), p * d);
-    this.points = points; this.order = order;
-    this.start = start.slice(0, nodeCount); this.end = end.slice(0, nodeCount); this.child = child.slice(0, nodeCount);
-    this.splitDim = splitDim.slice(0, nodeCount); this.splitValue = splitValue.slice(0, nodeCount);
-    this.uniform = uniform.slice(0, nodeCount); this.minIndex = minIndex.slice(0, nodeCount);
-    this.lower = lower.slice(0, nodeCount * d); this.upper = upper.slice(0, nodeCount * d);
+    this.points = points;
+    this.order = order;
+    this.start = start.slice(0, nodeCount);
+    this.end = end.slice(0, nodeCount);
+    this.child = child.slice(0, nodeCount);
+    this.splitDim = splitDim.slice(0, nodeCount);
+    this.splitValue = splitValue.slice(0, nodeCount);
+    this.uniform = uniform.slice(0, nodeCount);
+    this.minIndex = minIndex.slice(0, nodeCount);
+    this.lower = lower.slice(0, nodeCount * d);
+    this.upper = upper.slice(0, nodeCount * d);
   }
 
   /** The leaf a point descends to by the split values: where its nearest neighbours most likely are. */
@@ -138,15 +157,24 @@ class KdTree {
    * the partial sum is returned (the node is pruned either way).
    */
   boxDistance(node: number, query: Float64Array, qo: number, bound: number): number {
-    const d = this.d, lo = this.lower, up = this.upper;
+    const d = this.d,
+      lo = this.lower,
+      up = this.upper;
     const o = node * d;
     let acc = 0;
     for (let j = 0; j < d; j++) {
       const v = query[qo + j];
-      const a = lo[o + j], b = up[o + j];
+      const a = lo[o + j],
+        b = up[o + j];
       // Same subtraction and summation order as the point distance, so (floating-point rounding being
       // monotone) the box distance never exceeds the distance to any point inside: pruning stays exact.
-      if (v < a) { const t = a - v; acc += t * t; } else if (v > b) { const t = v - b; acc += t * t; }
+      if (v < a) {
+        const t = a - v;
+        acc += t * t;
+      } else if (v > b) {
+        const t = v - b;
+        acc += t * t;
+      }
       if (acc > bound) return acc;
     }
     return acc;
@@ -157,17 +185,25 @@ class KdTree {
 function quickselect(keys: Float64Array, order: Int32Array, lo: number, hi: number, k: number): void {
   while (hi > lo) {
     const pivot = keys[(lo + hi) >> 1];
-    let i = lo, j = hi;
+    let i = lo,
+      j = hi;
     while (i <= j) {
       while (keys[i] < pivot) i++;
       while (keys[j] > pivot) j--;
       if (i <= j) {
-        const tk = keys[i]; keys[i] = keys[j]; keys[j] = tk;
-        const to = order[i]; order[i] = order[j]; order[j] = to;
-        i++; j--;
+        const tk = keys[i];
+        keys[i] = keys[j];
+        keys[j] = tk;
+        const to = order[i];
+        order[i] = order[j];
+        order[j] = to;
+        i++;
+        j--;
       }
     }
-    if (k <= j) hi = j; else if (k >= i) lo = i; else return;
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
   }
 }
 
@@ -183,21 +219,30 @@ class BestK {
     this.dist = new Float64Array(k);
     this.idx = new Int32Array(k);
   }
-  reset(): void { this.count = 0; }
+  reset(): void {
+    this.count = 0;
+  }
   /** Distance that a candidate must not exceed to matter (Infinity while fewer than k are held). */
-  bound(): number { return this.count < this.k ? Infinity : this.dist[this.k - 1]; }
+  bound(): number {
+    return this.count < this.k ? Infinity : this.dist[this.k - 1];
+  }
   /** Insert the pair if it ranks among the k best; false when it does not. */
   offer(distance: number, index: number): boolean {
-    const k = this.k, dist = this.dist, idx = this.idx;
+    const k = this.k,
+      dist = this.dist,
+      idx = this.idx;
     if (this.count === k) {
       const wd = dist[k - 1];
       if (distance > wd || (distance === wd && index > idx[k - 1])) return false;
     } else this.count++;
     let p = this.count - 1;
     while (p > 0 && (dist[p - 1] > distance || (dist[p - 1] === distance && idx[p - 1] > index))) {
-      dist[p] = dist[p - 1]; idx[p] = idx[p - 1]; p--;
+      dist[p] = dist[p - 1];
+      idx[p] = idx[p - 1];
+      p--;
     }
-    dist[p] = distance; idx[p] = index;
+    dist[p] = distance;
+    idx[p] = index;
     return true;
   }
 }
@@ -220,14 +265,20 @@ function bruteForce(train: Matrix, query: Matrix, k: number): Neighbors {
   const indices = new Int32Array(query.rows * k);
   const squaredDistances = new Float64Array(query.rows * k);
   const best = new BestK(k);
-  const d = query.cols, q = query.data, t = train.data, n = train.rows;
+  const d = query.cols,
+    q = query.data,
+    t = train.data,
+    n = train.rows;
   for (let row = 0; row < query.rows; row++) {
     best.reset();
     const qo = row * d;
     let bound = Infinity;
     for (let i = 0; i < n; i++) {
       const dist = squaredDistanceAt(t, i * d, q, qo, d, bound);
-      if (dist <= bound) { best.offer(dist, i); bound = best.bound(); }
+      if (dist <= bound) {
+        best.offer(dist, i);
+        bound = best.bound();
+      }
     }
     indices.set(best.idx, row * k);
     squaredDistances.set(best.dist, row * k);
@@ -242,7 +293,10 @@ function bruteForce(train: Matrix, query: Matrix, k: number): Neighbors {
  * neighbour) before the first leaf is scanned.
  */
 function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
-  const m = query.rows, d = query.cols, q = query.data, t = train.data;
+  const m = query.rows,
+    d = query.cols,
+    q = query.data,
+    t = train.data;
   const indices = new Int32Array(m * k);
   const squaredDistances = new Float64Array(m * k);
   const tree = new KdTree(train);
@@ -268,10 +322,13 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
     // bound(): the k-th best distance so far, capped by the starting bound
     let bound = start0;
     let top = 0;
-    stackNode[top] = 0; stackDist[top] = tree.boxDistance(0, q, qo, bound); top++;
+    stackNode[top] = 0;
+    stackDist[top] = tree.boxDistance(0, q, qo, bound);
+    top++;
     while (top > 0) {
       top--;
-      const node = stackNode[top], boxDist = stackDist[top];
+      const node = stackNode[top],
+        boxDist = stackDist[top];
       if (boxDist > bound) continue;
       // A box at exactly the k-th distance can only offer ties, and ties with larger indices lose: with many
       // identical or equidistant rows (discrete features) this is what keeps the search from visiting them all.
@@ -289,19 +346,27 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
         }
         for (let p = start[node], e = end[node]; p < e; p++) {
           const dist = squaredDistanceAt(pts, p * d, q, qo, d, bound);
-          if (dist <= bound) { best.offer(dist, order[p]); bound = Math.min(start0, best.bound()); }
+          if (dist <= bound) {
+            best.offer(dist, order[p]);
+            bound = Math.min(start0, best.bound());
+          }
         }
         continue;
       }
-      const dl = tree.boxDistance(c, q, qo, bound), dr = tree.boxDistance(c + 1, q, qo, bound);
+      const dl = tree.boxDistance(c, q, qo, bound),
+        dr = tree.boxDistance(c + 1, q, qo, bound);
       // Push the farther child first so the nearer one is searched first and tightens the bound sooner; at
       // equal distance the one holding the smaller index first, as ties go to it.
       if (dl < dr || (dl === dr && minIndex[c] <= minIndex[c + 1])) {
-        stackNode[top] = c + 1; stackDist[top++] = dr;
-        stackNode[top] = c; stackDist[top++] = dl;
+        stackNode[top] = c + 1;
+        stackDist[top++] = dr;
+        stackNode[top] = c;
+        stackDist[top++] = dl;
       } else {
-        stackNode[top] = c; stackDist[top++] = dl;
-        stackNode[top] = c + 1; stackDist[top++] = dr;
+        stackNode[top] = c;
+        stackDist[top++] = dl;
+        stackNode[top] = c + 1;
+        stackDist[top++] = dr;
       }
     }
     indices.set(best.idx, row * k);
@@ -313,7 +378,9 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
 
 /** Query row numbers sorted (counting sort, stable) by the first tree position of the leaf each descends to. */
 function queriesByLeaf(tree: KdTree, query: Matrix): Int32Array {
-  const m = query.rows, d = query.cols, n = tree.order.length;
+  const m = query.rows,
+    d = query.cols,
+    n = tree.order.length;
   const key = new Int32Array(m);
   const count = new Int32Array(n + 1);
   for (let row = 0; row < m; row++) {
@@ -335,14 +402,21 @@ function squaredDistanceAt(a: Float64Array, ao: number, b: Float64Array, bo: num
   let j = 0;
   // Check the bound every 4 coordinates: often enough to skip most of the work, rarely enough to stay cheap.
   while (j + 4 <= d) {
-    let t = a[ao + j] - b[bo + j]; acc += t * t;
-    t = a[ao + j + 1] - b[bo + j + 1]; acc += t * t;
-    t = a[ao + j + 2] - b[bo + j + 2]; acc += t * t;
-    t = a[ao + j + 3] - b[bo + j + 3]; acc += t * t;
+    let t = a[ao + j] - b[bo + j];
+    acc += t * t;
+    t = a[ao + j + 1] - b[bo + j + 1];
+    acc += t * t;
+    t = a[ao + j + 2] - b[bo + j + 2];
+    acc += t * t;
+    t = a[ao + j + 3] - b[bo + j + 3];
+    acc += t * t;
     j += 4;
     if (acc > bound) return acc;
   }
-  for (; j < d; j++) { const t = a[ao + j] - b[bo + j]; acc += t * t; }
+  for (; j < d; j++) {
+    const t = a[ao + j] - b[bo + j];
+    acc += t * t;
+  }
   return acc;
 }
 

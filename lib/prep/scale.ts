@@ -11,13 +11,21 @@ export class StandardScaler {
   private fitted: { mean: Float64Array; variance: Float64Array; scale: Float64Array; rows: number } | null = null;
 
   /** Column means of the fitted data. */
-  get mean(): Float64Array { return this.state().mean; }
+  get mean(): Float64Array {
+    return this.state().mean;
+  }
   /** Column population variances of the fitted data. */
-  get variance(): Float64Array { return this.state().variance; }
+  get variance(): Float64Array {
+    return this.state().variance;
+  }
   /** Divisor per column: the population standard deviation, or 1 for a constant column. */
-  get scale(): Float64Array { return this.state().scale; }
+  get scale(): Float64Array {
+    return this.state().scale;
+  }
   /** Number of rows the scaler was fitted on. */
-  get rowsSeen(): number { return this.state().rows; }
+  get rowsSeen(): number {
+    return this.state().rows;
+  }
 
   /** Learn column means and standard deviations from X. */
   fit(X: Matrix): this {

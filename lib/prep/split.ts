@@ -67,7 +67,11 @@ export function stratifiedSplit(y: Labels, options: StratifiedSplitOptions): Tra
   }
   const rng = createRng(options.seed);
   const trainPerClass = approximateMode(counts, nTrain, rng);
-  const testPerClass = approximateMode(counts.map((c, i) => c - trainPerClass[i]), nTest, rng);
+  const testPerClass = approximateMode(
+    counts.map((c, i) => c - trainPerClass[i]),
+    nTest,
+    rng,
+  );
 
   const byClass = [new Uint32Array(counts[0]), new Uint32Array(counts[1])];
   const filled = [0, 0];
@@ -75,7 +79,8 @@ export function stratifiedSplit(y: Labels, options: StratifiedSplitOptions): Tra
 
   const train = new Uint32Array(nTrain);
   const test = new Uint32Array(nTest);
-  let trainEnd = 0, testEnd = 0;
+  let trainEnd = 0,
+    testEnd = 0;
   for (let c = 0; c < 2; c++) {
     const rows = rng.shuffle(byClass[c]);
     train.set(rows.subarray(0, trainPerClass[c]), trainEnd);

@@ -31,7 +31,9 @@ export function randomUndersample(y: Labels, indices: ArrayLike<number>, seed: n
       // partial Fisher-Yates: the first `keep` slots become a uniform sample without replacement
       for (let j = 0; j < keep; j++) {
         const r = j + rng.int(rows.length - j);
-        const tmp = rows[j]; rows[j] = rows[r]; rows[r] = tmp;
+        const tmp = rows[j];
+        rows[j] = rows[r];
+        rows[r] = tmp;
       }
     }
     for (let j = 0; j < keep; j++) out[end++] = rows[j];

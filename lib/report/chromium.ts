@@ -68,11 +68,9 @@ export class HeadlessChromium {
   /** Starts Chromium with a fresh profile directory. */
   static async launch(): Promise<HeadlessChromium> {
     const userDataDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    const child = spawn(
-      CHROMIUM_PATH,
-      [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`, '--remote-debugging-pipe', 'about:blank'],
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
-    );
+    const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`, '--remote-debugging-pipe', 'about:blank'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    });
     const browser = new HeadlessChromium(child, child.stdio[3] as Writable, child.stdio[4] as Readable, userDataDir);
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', () => resolve());
@@ -89,7 +87,7 @@ export class HeadlessChromium {
     const message = JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params });
     return new Promise<Json>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, method });
-      this.input.write(message + '\0');
+      this.input.write(`${message}\0`);
     });
   }
 
@@ -166,9 +164,11 @@ export class ChromiumPage {
 
   /** Enables the domains the page needs and collects errors from now on. */
   async start(viewport: { width: number; height: number }): Promise<void> {
-    const mine = (fn: (params: Json) => void): EventListener => (params, sessionId) => {
-      if (sessionId === this.sessionId) fn(params);
-    };
+    const mine =
+      (fn: (params: Json) => void): EventListener =>
+      (params, sessionId) => {
+        if (sessionId === this.sessionId) fn(params);
+      };
     this.unsubscribe.push(
       this.browser.on(
         'Runtime.exceptionThrown',

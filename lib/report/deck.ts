@@ -40,7 +40,7 @@ export const DECK_SLIDES: readonly Slide[] = [
   },
   {
     title: 'The data and the cleaning funnel',
-    takeaway: 'Events up to each buyer\'s first purchase, cosmetics only, positive prices, no removals, users with more than one session.',
+    takeaway: "Events up to each buyer's first purchase, cosmetics only, positive prices, no removals, users with more than one session.",
     exhibit: { kind: 'figure', name: 'cleaning-funnel', ...WIDE },
   },
   {
@@ -50,7 +50,8 @@ export const DECK_SLIDES: readonly Slide[] = [
   },
   {
     title: 'Recency, frequency and monetary value',
-    takeaway: 'Buyers (red) visit more often and put more in their visits; their last event is a little older, since their rows stop at the first purchase.',
+    takeaway:
+      'Buyers (red) visit more often and put more in their visits; their last event is a little older, since their rows stop at the first purchase.',
     exhibit: { kind: 'figure', name: 'rfm-pair-plot', width: 560, height: 520 },
   },
   {
@@ -79,7 +80,8 @@ export const DECK_SLIDES: readonly Slide[] = [
   },
   {
     title: 'The honest result',
-    takeaway: "Predicting first purchases after a cutoff from behaviour before it: the study's (leaky) scores partly recognise purchases that already happened.",
+    takeaway:
+      "Predicting first purchases after a cutoff from behaviour before it: the study's (leaky) scores partly recognise purchases that already happened.",
     exhibit: { kind: 'table', name: 'honest-comparison' },
   },
   {
@@ -103,7 +105,11 @@ export const DECK_SLIDES: readonly Slide[] = [
         },
         {
           heading: 'Action items',
-          points: ['Retention incentives for likely first buyers.', 'Cart reminders.', "Targeted e-mail lists built from the model's scores."],
+          points: [
+            'Retention incentives for likely first buyers.',
+            'Cart reminders.',
+            "Targeted e-mail lists built from the model's scores.",
+          ],
         },
       ],
     },

@@ -106,7 +106,10 @@ export function ensureLibraryBuild(options: { root?: string; log?: (line: string
     const old = join(root, '.cache', `dist-old-${process.pid}`);
     rmSync(next, { recursive: true, force: true });
     const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-    const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', next], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', next], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) {
       rmSync(next, { recursive: true, force: true });
       throw new Error(`the library does not compile (tsc -p tsconfig.build.json):\n${`${run.stdout}${run.stderr}`.trim().slice(-4000)}`);

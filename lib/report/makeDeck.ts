@@ -26,7 +26,16 @@ export async function makeDeck(figures: readonly RecordedFigure[], tables: reado
     const exhibit = slide.exhibit;
     const figure = exhibit.kind === 'figure' ? byName.get(exhibit.name) : undefined;
     if (exhibit.kind !== 'figure' || !figure) return [];
-    return [{ name: exhibit.name, fig: deckFigure(figure.fig), width: exhibit.width, height: exhibit.height, scale: 2, path: join(imageDir, `${exhibit.name}.png`) }];
+    return [
+      {
+        name: exhibit.name,
+        fig: deckFigure(figure.fig),
+        width: exhibit.width,
+        height: exhibit.height,
+        scale: 2,
+        path: join(imageDir, `${exhibit.name}.png`),
+      },
+    ];
   });
   await renderPng(requests);
   const images = Object.fromEntries(requests.map((r) => [r.name, readFileSync(r.path)]));

@@ -61,6 +61,7 @@ type CellFailure = {
 
 // Tracebacks from kernels are coloured with ANSI escapes.
 function stripAnsi(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the terminal colour codes being removed
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
 
@@ -70,9 +71,7 @@ function firstLines(text: string, count: number): string {
 }
 
 function cellError(notebook: string, failure: CellFailure): NotebookCellError {
-  const detail = stripAnsi(
-    [failure.stderr.trim(), ...failure.errorOutputs.map((s) => s.trim())].filter((s) => s !== '').join('\n'),
-  );
+  const detail = stripAnsi([failure.stderr.trim(), ...failure.errorOutputs.map((s) => s.trim())].filter((s) => s !== '').join('\n'));
   // tslab replies with an empty error value and prints the real message ("Error: ...", or
   // "line:col - message" for compile errors) to the cell's stderr: take the headline from there.
   const printed = detail.split('\n').find((line) => /^[A-Za-z]*Error\b.*:|^\d+:\d+ - /.test(line));

@@ -44,7 +44,9 @@ export async function checkReportPages(pages: readonly PageToCheck[]): Promise<P
     if (page.ipynb) {
       const notebook = JSON.parse(readFileSync(page.ipynb, 'utf8')) as ExecutedNotebook;
       for (const o of oversizedTextOutputs(notebook)) {
-        warnings.push(`${page.name}: cell ${o.cell} prints ${o.bytes} bytes of ${o.kind} (over ${TEXT_OUTPUT_LIMIT}; show a table instead): ${o.firstLine}`);
+        warnings.push(
+          `${page.name}: cell ${o.cell} prints ${o.bytes} bytes of ${o.kind} (over ${TEXT_OUTPUT_LIMIT}; show a table instead): ${o.firstLine}`,
+        );
       }
     }
     return { name: page.name, bytes, figures, plots, consoleErrors };

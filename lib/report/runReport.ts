@@ -157,10 +157,23 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
       const figureDir = join(work, 'figure-specs', name);
       const env = {
         NODE_OPTIONS: kernelNodeOptions(),
-        ...notebookEnvironment({ dataDir: data, backend: options.backend, seed: options.seed, refDate: options.refDate, figureDir, mode: options.mode, reportDir: work }),
+        ...notebookEnvironment({
+          dataDir: data,
+          backend: options.backend,
+          seed: options.seed,
+          refDate: options.refDate,
+          figureDir,
+          mode: options.mode,
+          reportDir: work,
+        }),
       };
       log(`report: running ${name}.ipynb ...`);
-      const { seconds } = await executeNotebook({ notebook, outHtml: join(work, `${name}.html`), env, timeoutSeconds: options.timeoutSeconds });
+      const { seconds } = await executeNotebook({
+        notebook,
+        outHtml: join(work, `${name}.html`),
+        env,
+        timeoutSeconds: options.timeoutSeconds,
+      });
       log(`report: ${name}.ipynb done in ${seconds.toFixed(1)} s`);
     };
     // allSettled, so a failing lane never leaves the other one writing into a removed work folder.
@@ -238,7 +251,9 @@ function publish(
   const figuresOut = join(out, 'figures');
   rmSync(figuresOut, { recursive: true, force: true });
   renameSync(join(work, 'figures'), figuresOut);
-  const figures = readdirSync(figuresOut).sort().map((f) => join(figuresOut, f));
+  const figures = readdirSync(figuresOut)
+    .sort()
+    .map((f) => join(figuresOut, f));
 
   let modelTable: ReportResult['modelTable'];
   if (existsSync(join(work, MODEL_TABLE_FILES.csv))) {

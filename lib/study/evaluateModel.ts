@@ -66,7 +66,10 @@ export function evaluateModel(
     f1: fbetaFromCounts(c, 1, sink),
     rocAuc: rocAuc(yTest, scores),
     averagePrecision: averagePrecision(yTest, scores, sink),
-    confusion: [[c.tn, c.fp], [c.fn, c.tp]],
+    confusion: [
+      [c.tn, c.fp],
+      [c.fn, c.tp],
+    ],
     sweep,
     best: bestOfSweep(sweep),
     roc: rocCurve(yTest, scores),

@@ -46,7 +46,10 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
   const seed = options.seed ?? data.options.seed;
   const names = options.models ?? STUDY_MODEL_NAMES;
   const models: Record<string, ModelEvaluation> = {};
-  const report = (e: ModelEvaluation) => { models[e.name] = e; options.onModel?.(e.name, e); };
+  const report = (e: ModelEvaluation) => {
+    models[e.name] = e;
+    options.onModel?.(e.name, e);
+  };
   let chosenK = typeof options.knnK === 'number' ? options.knnK : 5;
   let sweep: KnnSweepResult | null = null;
   let sweepSeconds = 0;
@@ -76,10 +79,12 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
     // The study plots XGBoost's split counts; any model that has them could report them the same way.
     if (name === 'xgboost' && model.featureImportance) xgboostImportance = model.featureImportance('weight');
     model.dispose?.();
-    report(evaluateModel(name, data.yTest, predictions, scores, {
-      fitSeconds: (t1 - t0) / 1000,
-      predictSeconds: (t2 - t1) / 1000,
-    }));
+    report(
+      evaluateModel(name, data.yTest, predictions, scores, {
+        fitSeconds: (t1 - t0) / 1000,
+        predictSeconds: (t2 - t1) / 1000,
+      }),
+    );
   }
 
   if (VOTING_MEMBERS.every((m) => models[m])) {
@@ -102,7 +107,10 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
  * The k-NN member of the ensembles: the study's baseline k = 5, read from the sweep when it ran (the same
  * neighbour search); with a fixed `knnK` the k-NN model that was trained.
  */
-function votingKnnMember(knn: ModelEvaluation, sweep: KnnSweepResult | null): Pick<ModelEvaluation, 'scores' | 'predictions' | 'fitSeconds'> {
+function votingKnnMember(
+  knn: ModelEvaluation,
+  sweep: KnnSweepResult | null,
+): Pick<ModelEvaluation, 'scores' | 'predictions' | 'fitSeconds'> {
   const scores = sweep?.probabilities[VOTING_KNN_K - 1];
   if (!scores) return knn;
   return { scores, predictions: labelsFromProba(scores), fitSeconds: knn.fitSeconds };

@@ -7,14 +7,7 @@ import { RandomForestClassifier, type RandomForestOptions } from '../models/rand
 import { loadXGBoost, XGBoostClassifier, type XGBoostOptions } from '../models/xgboost';
 
 /** Names of the models the study trains, in the order of its tables (JSON keys of the models report). */
-export const STUDY_MODEL_NAMES = [
-  'logistic_regression',
-  'knn',
-  'random_forest',
-  'naive_bayes',
-  'xgboost',
-  'decision_tree',
-] as const;
+export const STUDY_MODEL_NAMES = ['logistic_regression', 'knn', 'random_forest', 'naive_bayes', 'xgboost', 'decision_tree'] as const;
 export type StudyModelName = (typeof STUDY_MODEL_NAMES)[number];
 
 /** The five models the study's voting ensembles combine. */

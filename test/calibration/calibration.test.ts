@@ -69,7 +69,11 @@ test('real-statistics naive Bayes: the Gaussian likelihood ratio with equal prio
 });
 
 test('the default data behaves like the real shop: per-class means, SDs and the real-data naive Bayes within the limits', async () => {
-  const recipe = JSON.parse(readFileSync(path.resolve(__dirname, '../../data/default.json'), 'utf8')) as { users: number; seed: number; months: string[] };
+  const recipe = JSON.parse(readFileSync(path.resolve(__dirname, '../../data/default.json'), 'utf8')) as {
+    users: number;
+    seed: number;
+    months: string[];
+  };
   const dir = mkdtempSync(path.join(tmpdir(), 'calibration-'));
   try {
     await generateKaggleFiles({ out: dir, users: recipe.users, seed: recipe.seed, months: recipe.months });
@@ -78,8 +82,12 @@ test('the default data behaves like the real shop: per-class means, SDs and the 
       const report = await calibrationReport(run);
       const L = CALIBRATION_LIMITS;
       for (const f of report.features) {
-        assert.ok(Math.abs(f.standardizedDifference) <= L.mean, `${f.feature} (${f.cls}): mean ${f.ours.mean} vs real ${f.real.mean} is ${f.standardizedDifference.toFixed(3)} real SDs off`);
-        if (f.sdMeaningful) assert.ok(Math.max(f.sdRatio, 1 / f.sdRatio) <= L.sdFactor, `${f.feature} (${f.cls}): SD ratio ${f.sdRatio.toFixed(3)}`);
+        assert.ok(
+          Math.abs(f.standardizedDifference) <= L.mean,
+          `${f.feature} (${f.cls}): mean ${f.ours.mean} vs real ${f.real.mean} is ${f.standardizedDifference.toFixed(3)} real SDs off`,
+        );
+        if (f.sdMeaningful)
+          assert.ok(Math.max(f.sdRatio, 1 / f.sdRatio) <= L.sdFactor, `${f.feature} (${f.cls}): SD ratio ${f.sdRatio.toFixed(3)}`);
       }
       assert.ok(report.summary.meanAbsStandardizedDifference <= L.averageMean, `average ${report.summary.meanAbsStandardizedDifference}`);
       assert.ok(report.summary.realNaiveBayesAuc >= L.realNaiveBayesAuc, `real-statistics NB AUC ${report.summary.realNaiveBayesAuc}`);

@@ -12,7 +12,8 @@ const COMMAND = path.join(ROOT, 'lib/commands/clean.ts');
 
 /** Run `clean` in a child process, so stdout is exactly what a user of the CLI would see. */
 function runClean(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const script = `require(${JSON.stringify(COMMAND)}).command.run(process.argv.slice(1))` +
+  const script =
+    `require(${JSON.stringify(COMMAND)}).command.run(process.argv.slice(1))` +
     `.then((code) => process.exit(code), (err) => { console.error(err.message); process.exit(1); })`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, '--', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };

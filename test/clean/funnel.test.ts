@@ -19,7 +19,10 @@ test('FUNNEL_STEPS lists raw and the five steps in pipeline order', () => {
     FUNNEL_STEPS.map((s) => s.key),
     ['raw', 'first_purchase', 'cosmetics_only', 'positive_price', 'no_remove_from_cart', 'multi_session'],
   );
-  assert.deepEqual(funnelRows(FUNNEL).map((r) => r.rows), [1_000_000, 800_000, 600_000, 450_000, 300_000, 150_000]);
+  assert.deepEqual(
+    funnelRows(FUNNEL).map((r) => r.rows),
+    [1_000_000, 800_000, 600_000, 450_000, 300_000, 150_000],
+  );
   assert.equal(funnelRows(FUNNEL)[3].title, FUNNEL_STEPS[3].title);
 });
 

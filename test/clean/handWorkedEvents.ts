@@ -106,5 +106,5 @@ export function eventValuesSql(rows: readonly EventRow[] = EVENT_ROWS): string {
 /** The rows as one Kaggle month file. NULL and '' both become an empty field (the loader reads it as NULL). */
 export function eventCsv(rows: readonly EventRow[] = EVENT_ROWS): string {
   const lines = rows.map((r) => r.map((v, i) => (i === 0 ? `${v} UTC` : (v ?? ''))).join(','));
-  return [KAGGLE_HEADER, ...lines].join('\n') + '\n';
+  return `${[KAGGLE_HEADER, ...lines].join('\n')}\n`;
 }

@@ -42,7 +42,10 @@ test('generated data matches the published funnel, user and null-share ratios wi
   const engine = await DuckDbEngine.open();
   try {
     const generated = await generateKaggleFiles({ out: dir, users: 40_000, seed: 42 });
-    await loadEvents(engine, generated.files.map((f) => f.path));
+    await loadEvents(
+      engine,
+      generated.files.map((f) => f.path),
+    );
     const funnel = await cleanEvents(engine);
     assert.equal(funnel.raw, generated.rows);
 

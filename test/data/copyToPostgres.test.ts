@@ -37,20 +37,48 @@ test('a round trip DuckDB → PostgreSQL keeps every value exactly', async () =>
     assert.equal(copied, 4);
     const expected = [
       {
-        event_time: '2019-10-01 00:00:03', event_type: 'view', product_id: '1', category_id: '9007199254740993',
-        category_code: null, brand: null, price: '2.62', user_id: '463240011', user_session: null,
+        event_time: '2019-10-01 00:00:03',
+        event_type: 'view',
+        product_id: '1',
+        category_id: '9007199254740993',
+        category_code: null,
+        brand: null,
+        price: '2.62',
+        user_id: '463240011',
+        user_session: null,
       },
       {
-        event_time: '2019-11-30 23:59:59', event_type: 'purchase', product_id: '2', category_id: '9223372036854775807',
-        category_code: 'a,b', brand: 'say "hi"', price: '-1.50', user_id: '1', user_session: 's1',
+        event_time: '2019-11-30 23:59:59',
+        event_type: 'purchase',
+        product_id: '2',
+        category_id: '9223372036854775807',
+        category_code: 'a,b',
+        brand: 'say "hi"',
+        price: '-1.50',
+        user_id: '1',
+        user_session: 's1',
       },
       {
-        event_time: '2019-10-15 12:30:00', event_type: 'cart', product_id: '3', category_id: '-9223372036854775808',
-        category_code: 'tab\tx', brand: 'line\ntwo\r', price: '0.00', user_id: '2', user_session: 'back\\slash',
+        event_time: '2019-10-15 12:30:00',
+        event_type: 'cart',
+        product_id: '3',
+        category_id: '-9223372036854775808',
+        category_code: 'tab\tx',
+        brand: 'line\ntwo\r',
+        price: '0.00',
+        user_id: '2',
+        user_session: 'back\\slash',
       },
       {
-        event_time: '2019-10-15 12:30:01', event_type: 'remove_from_cart', product_id: '4', category_id: '1',
-        category_code: '\\N', brand: '', price: '9999999999.99', user_id: '3', user_session: 'ü€',
+        event_time: '2019-10-15 12:30:01',
+        event_type: 'remove_from_cart',
+        product_id: '4',
+        category_id: '1',
+        category_code: '\\N',
+        brand: '',
+        price: '9999999999.99',
+        user_id: '3',
+        user_session: 'ü€',
       },
     ];
     assert.deepEqual(await pg.all(ALL_IN_ORDER), expected);
@@ -101,23 +129,37 @@ test('CSV → DuckDB → PostgreSQL: the loaded file arrives unchanged', async (
     const file = path.join(dir, '2019-Oct.csv');
     fs.writeFileSync(
       file,
-      [
+      `${[
         KAGGLE_HEADER,
         '2019-10-01 00:00:03 UTC,view,5773353,2305843009213693953,,,5.00,463240011,s1',
         '2019-10-31 23:59:59 UTC,purchase,5773354,1487580005134238553,"a,b","say ""hi""",-1.50,1,',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     await withBoth('csv', async (duck, pg) => {
       await loadEvents(duck, file);
       assert.equal(await copyEventsToPostgres(duck, pg), 2);
       assert.deepEqual(await pg.all(ALL_IN_ORDER), [
         {
-          event_time: '2019-10-01 00:00:03', event_type: 'view', product_id: '5773353', category_id: '2305843009213693953',
-          category_code: null, brand: null, price: '5.00', user_id: '463240011', user_session: 's1',
+          event_time: '2019-10-01 00:00:03',
+          event_type: 'view',
+          product_id: '5773353',
+          category_id: '2305843009213693953',
+          category_code: null,
+          brand: null,
+          price: '5.00',
+          user_id: '463240011',
+          user_session: 's1',
         },
         {
-          event_time: '2019-10-31 23:59:59', event_type: 'purchase', product_id: '5773354', category_id: '1487580005134238553',
-          category_code: 'a,b', brand: 'say "hi"', price: '-1.50', user_id: '1', user_session: null,
+          event_time: '2019-10-31 23:59:59',
+          event_type: 'purchase',
+          product_id: '5773354',
+          category_id: '1487580005134238553',
+          category_code: 'a,b',
+          brand: 'say "hi"',
+          price: '-1.50',
+          user_id: '1',
+          user_session: null,
         },
       ]);
     });

@@ -9,9 +9,19 @@ import { generateKaggleFiles, insideDirectory } from '../../lib/data/generate';
 // Written out here rather than imported, so a change to the shared constant cannot silently pass.
 const HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
 const TYPES = new Set(['view', 'cart', 'remove_from_cart', 'purchase']);
-const CODES = new Set(['appliances.environment.vacuum', 'stationery.cartrige', 'apparel.glove',
-  'furniture.living_room.cabinet', 'accessories.bag', 'furniture.bathroom.bath', 'appliances.personal.hair_cutter',
-  'accessories.cosmetic_bag', 'appliances.environment.air_conditioner', 'furniture.living_room.chair', 'sport.diving']);
+const CODES = new Set([
+  'appliances.environment.vacuum',
+  'stationery.cartrige',
+  'apparel.glove',
+  'furniture.living_room.cabinet',
+  'accessories.bag',
+  'furniture.bathroom.bath',
+  'appliances.personal.hair_cutter',
+  'accessories.cosmetic_bag',
+  'appliances.environment.air_conditioner',
+  'furniture.living_room.chair',
+  'sport.diving',
+]);
 const TWO_TO_53 = 2n ** 53n;
 
 async function tempDir(): Promise<string> {
@@ -49,7 +59,10 @@ test('one file per month, named after the month, in a directory with spaces that
     const out = path.join(dir, 'my data', 'nested dir');
     const result = await generateKaggleFiles({ out, users: 300, months: ['2019-oct', '2019-Nov', '2020-Feb'], seed: 1 });
     assert.deepEqual((await readdir(out)).sort(), ['2019-Nov.csv', '2019-Oct.csv', '2020-Feb.csv']);
-    assert.deepEqual(result.files.map((f) => path.basename(f.path)), ['2019-Oct.csv', '2019-Nov.csv', '2020-Feb.csv']);
+    assert.deepEqual(
+      result.files.map((f) => path.basename(f.path)),
+      ['2019-Oct.csv', '2019-Nov.csv', '2020-Feb.csv'],
+    );
     const prefixes = ['2019-10-', '2019-11-', '2020-02-'];
     let total = 0;
     for (const [i, f] of result.files.entries()) {
@@ -82,7 +95,12 @@ test('every row has the Kaggle types; products keep their fields; 64-bit categor
     const product = new Map<string, string>();
     const userIds = new Set<string>();
     const seenLines = new Set<string>();
-    let rows = 0, beyondDoublePrecision = 0, duplicates = 0, nullSession = 0, withBrand = 0, withCode = 0;
+    let rows = 0,
+      beyondDoublePrecision = 0,
+      duplicates = 0,
+      nullSession = 0,
+      withBrand = 0,
+      withCode = 0;
     const types = new Map<string, number>();
     for (const [i, f] of result.files.entries()) {
       const month = i === 0 ? '2019-10-' : '2019-11-';
@@ -161,7 +179,10 @@ test('gzip output decompresses to exactly the plain files', async () => {
     const opts = { users: 500, seed: 11 };
     const plain = await generateKaggleFiles({ ...opts, out: path.join(dir, 'plain') });
     const gz = await generateKaggleFiles({ ...opts, out: path.join(dir, 'gz'), gzip: true });
-    assert.deepEqual(gz.files.map((f) => path.basename(f.path)), ['2019-Oct.csv.gz', '2019-Nov.csv.gz']);
+    assert.deepEqual(
+      gz.files.map((f) => path.basename(f.path)),
+      ['2019-Oct.csv.gz', '2019-Nov.csv.gz'],
+    );
     for (let i = 0; i < 2; i++) {
       const unzipped = gunzipSync(await readFile(gz.files[i].path));
       assert.ok(unzipped.equals(await readFile(plain.files[i].path)));

@@ -19,16 +19,37 @@ const TRICKY_ROWS = [
 
 const TRICKY_EXPECTED = [
   {
-    event_time: '2019-10-01 00:00:03', event_type: 'view', product_id: '5773353', category_id: '9007199254740993',
-    category_code: null, brand: null, price: '5.00', user_id: '463240011', user_session: 's1',
+    event_time: '2019-10-01 00:00:03',
+    event_type: 'view',
+    product_id: '5773353',
+    category_id: '9007199254740993',
+    category_code: null,
+    brand: null,
+    price: '5.00',
+    user_id: '463240011',
+    user_session: 's1',
   },
   {
-    event_time: '2019-10-31 23:59:59', event_type: 'purchase', product_id: '-5', category_id: '9223372036854775807',
-    category_code: 'appliances.environment.vacuum', brand: 'lovely', price: '-1.50', user_id: '1', user_session: null,
+    event_time: '2019-10-31 23:59:59',
+    event_type: 'purchase',
+    product_id: '-5',
+    category_id: '9223372036854775807',
+    category_code: 'appliances.environment.vacuum',
+    brand: 'lovely',
+    price: '-1.50',
+    user_id: '1',
+    user_session: null,
   },
   {
-    event_time: '2019-10-15 12:30:00', event_type: 'remove_from_cart', product_id: '1', category_id: '2',
-    category_code: 'a,b', brand: 'say "hi"', price: '0.00', user_id: '2', user_session: null,
+    event_time: '2019-10-15 12:30:00',
+    event_type: 'remove_from_cart',
+    product_id: '1',
+    category_id: '2',
+    category_code: 'a,b',
+    brand: 'say "hi"',
+    price: '0.00',
+    user_id: '2',
+    user_session: null,
   },
 ];
 
@@ -81,7 +102,7 @@ test('a .csv.gz file loads the same values as the plain file', async () => {
 
 test('a byte-order mark and Windows line ends are accepted', async () => {
   const file = path.join(tempDir(), '2019-Oct.csv');
-  fs.writeFileSync(file, '\uFEFF' + [HEADER, ...TRICKY_ROWS].join('\r\n') + '\r\n');
+  fs.writeFileSync(file, `\uFEFF${[HEADER, ...TRICKY_ROWS].join('\r\n')}\r\n`);
   await withDuckDb(async (engine) => {
     await loadEvents(engine, file);
     assert.deepEqual(await engine.all(SELECT_IN_FILE_ORDER), TRICKY_EXPECTED);
@@ -94,7 +115,10 @@ test('a header-only file loads 0 rows and is reported', async () => {
   await withDuckDb(async (engine) => {
     const report = await loadEvents(engine, file, { progress: (line) => lines.push(line) });
     assert.equal(report.rows, 0);
-    assert.deepEqual(report.files.map((f) => [f.path, f.rows, f.skipped]), [[file, 0, 0]]);
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.rows, f.skipped]),
+      [[file, 0, 0]],
+    );
     assert.deepEqual(await engine.all('SELECT CAST(count(*) AS INTEGER) AS n FROM events'), [{ n: 0 }]);
   });
   assert.equal(lines.length, 1);
@@ -113,7 +137,12 @@ test('month files in a folder load in month order, whatever their names sort to'
     const report = await loadEvents(engine, dir);
     assert.deepEqual(
       report.files.map((f) => [path.basename(f.path), f.rows]),
-      [['2019-Oct.csv', 1], ['2019-Nov.csv', 2], ['2019-Dec.csv.gz', 1], ['2020-Jan.csv', 1]],
+      [
+        ['2019-Oct.csv', 1],
+        ['2019-Nov.csv', 2],
+        ['2019-Dec.csv.gz', 1],
+        ['2020-Jan.csv', 1],
+      ],
     );
     assert.equal(report.rows, 5);
     const times = await engine.all('SELECT event_time FROM events ORDER BY rowid');
@@ -133,22 +162,40 @@ test('skipBadRows keeps the good rows, counts the bad ones per file and describe
     GOOD_ROW.replace(',cart,', ',click,'), // line 4: event_type
     GOOD_ROW.replace('5773203', '7'),
   ]);
-  const nov = writeLines(dir, '2019-Nov.csv', [HEADER, GOOD_ROW + ',extra', GOOD_ROW.replace('5773203', '8')]);
+  const nov = writeLines(dir, '2019-Nov.csv', [HEADER, `${GOOD_ROW},extra`, GOOD_ROW.replace('5773203', '8')]);
   await withDuckDb(async (engine) => {
     const report = await loadEvents(engine, dir, { skipBadRows: true });
     assert.equal(report.rows, 3);
     assert.equal(report.skipped, 3);
-    assert.deepEqual(report.files.map((f) => [f.rows, f.skipped]), [[2, 2], [1, 1]]);
+    assert.deepEqual(
+      report.files.map((f) => [f.rows, f.skipped]),
+      [
+        [2, 2],
+        [1, 1],
+      ],
+    );
     assert.deepEqual(report.skippedSamples, [
-      { file: oct, line: 3, column: 3, columnName: 'product_id', message: `${oct}:3:3 (product_id): could not convert "57x73353" to an integer` },
       {
-        file: oct, line: 4, column: 2, columnName: 'event_type',
+        file: oct,
+        line: 3,
+        column: 3,
+        columnName: 'product_id',
+        message: `${oct}:3:3 (product_id): could not convert "57x73353" to an integer`,
+      },
+      {
+        file: oct,
+        line: 4,
+        column: 2,
+        columnName: 'event_type',
         message: `${oct}:4:2 (event_type): "click" is not an event type: expected one of view, cart, remove_from_cart, purchase`,
       },
       { file: nov, line: 2, column: 10, columnName: 'extra field', message: `${nov}:2:10 (extra field): row has 10 fields, expected 9` },
     ]);
     const ids = await engine.all('SELECT product_id FROM events ORDER BY rowid');
-    assert.deepEqual(ids.map((r) => r.product_id), ['5773203', '7', '8']);
+    assert.deepEqual(
+      ids.map((r) => r.product_id),
+      ['5773203', '7', '8'],
+    );
   });
 });
 
@@ -159,7 +206,10 @@ test('skipBadRows keeps at most 10 samples but counts every skipped row', async 
     const report = await loadEvents(engine, file, { skipBadRows: true });
     assert.equal(report.rows, 1);
     assert.equal(report.skipped, 25);
-    assert.deepEqual(report.skippedSamples.map((s) => s.line), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepEqual(
+      report.skippedSamples.map((s) => s.line),
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+    );
   });
 });
 
@@ -171,7 +221,9 @@ test('the progress callback receives one line per file', async () => {
   await withDuckDb((engine) => loadEvents(engine, dir, { skipBadRows: true, progress: (line) => lines.push(line) }));
   assert.equal(lines.length, 2);
   const shape = (name: string, rows: number, skipped: number) =>
-    new RegExp(`^loaded ${name.replace(/\./g, '\\.')}: ${rows} rows, ${skipped} skipped, \\d+\\.\\d MB in \\d+\\.\\d+ s \\(\\d+(\\.\\d)?[kM]? rows/s, \\d+(\\.\\d)? MB/s\\)$`);
+    new RegExp(
+      `^loaded ${name.replace(/\./g, '\\.')}: ${rows} rows, ${skipped} skipped, \\d+\\.\\d MB in \\d+\\.\\d+ s \\(\\d+(\\.\\d)?[kM]? rows/s, \\d+(\\.\\d)? MB/s\\)$`,
+    );
   assert.match(lines[0], shape('2019-Oct.csv', 2, 0));
   assert.match(lines[1], shape('2019-Nov.csv.gz', 1, 1));
 });

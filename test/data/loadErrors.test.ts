@@ -119,7 +119,7 @@ describe('bad rows are reported at their line and first bad column', () => {
   });
 
   test('a row with too many fields', async () => {
-    const { file, err } = await errorFor([GOOD_ROW + ',extra']);
+    const { file, err } = await errorFor([`${GOOD_ROW},extra`]);
     assertLocated(err, file, 3, 10, 'extra field');
     assert.match(err.message, /row has 10 fields, expected 9/);
   });
@@ -159,7 +159,7 @@ describe('bad rows are reported at their line and first bad column', () => {
 describe('compressed files that cannot be read are named', () => {
   test('a truncated gzip', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => rowWith(2, String(1000 + i)));
-    const whole = zlib.gzipSync(Buffer.from([HEADER, ...rows].join('\n') + '\n'));
+    const whole = zlib.gzipSync(Buffer.from(`${[HEADER, ...rows].join('\n')}\n`));
     const file = path.join(tempDir(), '2019-Oct.csv.gz');
     // Cut inside the compressed data: DuckDB alone would load the rows before the cut without complaint.
     fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length * 0.6)));
@@ -170,22 +170,22 @@ describe('compressed files that cannot be read are named', () => {
   });
 
   test('a gzip missing only its last bytes', async () => {
-    const whole = zlib.gzipSync(Buffer.from([HEADER, GOOD_ROW, GOOD_ROW].join('\n') + '\n'));
+    const whole = zlib.gzipSync(Buffer.from(`${[HEADER, GOOD_ROW, GOOD_ROW].join('\n')}\n`));
     const file = path.join(tempDir(), '2019-Oct.csv.gz');
     fs.writeFileSync(file, whole.subarray(0, whole.length - 4));
     const err = await withDuckDb((engine) => expectLoadError(loadEvents(engine, file)));
     assert.equal(err.file, file);
     // All three lines decompress; only the gzip trailer (checksum and size) is missing.
-    assert.match(err.message, new RegExp(`^${escape(file)}:4: damaged or truncated gzip stream after 3 complete lines`));
+    assert.match(err.message, new RegExp(`^${escapeRegExp(file)}:4: damaged or truncated gzip stream after 3 complete lines`));
   });
 
   test('a .gz file that is not gzip', async () => {
     const file = writeLines(tempDir(), '2019-Oct.csv', [HEADER, GOOD_ROW]);
-    const fake = file + '.gz';
+    const fake = `${file}.gz`;
     fs.renameSync(file, fake);
     const err = await withDuckDb((engine) => expectLoadError(loadEvents(engine, fake)));
     assert.equal(err.file, fake);
-    assert.match(err.message, new RegExp(`^${escape(fake)}: not a readable gzip file`));
+    assert.match(err.message, new RegExp(`^${escapeRegExp(fake)}: not a readable gzip file`));
   });
 
   test('a gzip file named .csv', async () => {
@@ -198,6 +198,6 @@ describe('compressed files that cannot be read are named', () => {
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

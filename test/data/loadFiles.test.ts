@@ -38,11 +38,14 @@ test('a missing file in a list is named', () => {
 test('a folder without month files is an error naming the folder', () => {
   const dir = tempDir();
   writeLines(dir, 'events.csv', [HEADER]);
-  assert.throws(() => listEventFiles(dir), (err: Error) => {
-    assert.ok(err.message.startsWith(`folder ${dir} holds no Kaggle month file`), err.message);
-    assert.match(err.message, /2019-Oct\.csv/);
-    return true;
-  });
+  assert.throws(
+    () => listEventFiles(dir),
+    (err: Error) => {
+      assert.ok(err.message.startsWith(`folder ${dir} holds no Kaggle month file`), err.message);
+      assert.match(err.message, /2019-Oct\.csv/);
+      return true;
+    },
+  );
 });
 
 test('a month present both plain and gzipped is an error naming both', () => {

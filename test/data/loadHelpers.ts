@@ -30,7 +30,7 @@ export function removeTempDirs(): void {
 /** Write `lines` (each followed by `\n`) to dir/name, gzip-compressed when the name ends in .gz. */
 export function writeLines(dir: string, name: string, lines: string[]): string {
   const file = path.join(dir, name);
-  const text = Buffer.from(lines.map((l) => l + '\n').join(''), 'utf8');
+  const text = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
   fs.writeFileSync(file, name.endsWith('.gz') ? zlib.gzipSync(text) : text);
   return file;
 }

@@ -68,7 +68,8 @@ function chownToPostgres(dir: string): void {
 function removeCluster(binDir: string, base: string): void {
   const data = path.join(base, 'data');
   try {
-    if (fs.existsSync(path.join(data, 'postmaster.pid'))) asPostgres(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    if (fs.existsSync(path.join(data, 'postmaster.pid')))
+      asPostgres(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
   } finally {
     fs.rmSync(base, { recursive: true, force: true });
   }
@@ -110,7 +111,7 @@ async function start(binDir: string, base: string): Promise<PasswordCluster> {
       'host all all 127.0.0.1/32 scram-sha-256',
       'host all all ::1/128 scram-sha-256',
     ];
-    fs.writeFileSync(path.join(data, 'pg_hba.conf'), hba.join('\n') + '\n');
+    fs.writeFileSync(path.join(data, 'pg_hba.conf'), `${hba.join('\n')}\n`);
   }
 
   let port: number;

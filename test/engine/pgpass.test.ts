@@ -18,12 +18,9 @@ test('the first matching line wins; * matches any value', () => {
 });
 
 test('escaped colons and backslashes, colons in the password, comments, CRLF and short lines', () => {
-  const text = [
-    '# a comment line: *:*:*:*:never',
-    'too:few:fields',
-    '',
-    'db.example:5432:shop:bob:pa\\:ss\\\\word:with:colons\r',
-  ].join('\n');
+  const text = ['# a comment line: *:*:*:*:never', 'too:few:fields', '', 'db.example:5432:shop:bob:pa\\:ss\\\\word:with:colons\r'].join(
+    '\n',
+  );
   assert.equal(findPassword(text, target), 'pa:ss\\word:with:colons');
   assert.equal(findPassword('a\\:b:5432:shop:bob:x', { ...target, hosts: ['a:b'] }), 'x');
   // An escaped star is a literal star, not a wildcard.

@@ -16,7 +16,13 @@ test('URL: every part, percent-decoded', () => {
 });
 
 test('URL: the short scheme, an unencoded @ in the password, IPv6, and parts left out', () => {
-  assert.deepEqual(parseConnInfo('postgres://bob:a@b@[::1]:6000/db'), { user: 'bob', password: 'a@b', host: '::1', port: '6000', dbname: 'db' });
+  assert.deepEqual(parseConnInfo('postgres://bob:a@b@[::1]:6000/db'), {
+    user: 'bob',
+    password: 'a@b',
+    host: '::1',
+    port: '6000',
+    dbname: 'db',
+  });
   assert.deepEqual(parseConnInfo('postgresql://'), {});
   assert.deepEqual(parseConnInfo('postgresql:///events'), { dbname: 'events' });
   // libpq accepts an empty host after the user (WHATWG URL parsing does not).
@@ -26,7 +32,12 @@ test('URL: the short scheme, an unencoded @ in the password, IPv6, and parts lef
 test('URL: a Unix-socket directory, percent-encoded or as ?host=', () => {
   assert.deepEqual(parseConnInfo('postgresql://%2Fvar%2Frun%2Fpostgresql/events'), { host: '/var/run/postgresql', dbname: 'events' });
   assert.deepEqual(parseConnInfo('postgresql:///events?host=/tmp&port=5433'), { host: '/tmp', port: '5433', dbname: 'events' });
-  assert.deepEqual(parseConnInfo('postgresql://u@h/db?options=-c%20search_path%3Dx'), { user: 'u', host: 'h', dbname: 'db', options: '-c search_path=x' });
+  assert.deepEqual(parseConnInfo('postgresql://u@h/db?options=-c%20search_path%3Dx'), {
+    user: 'u',
+    host: 'h',
+    dbname: 'db',
+    options: '-c search_path=x',
+  });
   assert.deepEqual(parseConnInfo('postgresql://h/db?ssl=true'), { host: 'h', dbname: 'db', sslmode: 'require' });
 });
 

@@ -60,7 +60,7 @@ async function failure(env: NodeJS.ProcessEnv, connectionString?: string): Promi
 /** Write a password file with libpq's required 0600 permissions. */
 function passwordFile(dir: string, name: string, lines: string[]): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return file;
 }
@@ -74,7 +74,14 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
     pg = await startPasswordCluster(binDir as string);
     // A TCP connection as the test role, with no password source unless the test adds one.
     tcp = (extra = {}) =>
-      bareEnv({ PGHOST: '127.0.0.1', PGPORT: String(pg.port), PGUSER: pg.role, PGDATABASE: pg.database, PGPASSFILE: path.join(pg.scratch, 'none'), ...extra });
+      bareEnv({
+        PGHOST: '127.0.0.1',
+        PGPORT: String(pg.port),
+        PGUSER: pg.role,
+        PGDATABASE: pg.database,
+        PGPASSFILE: path.join(pg.scratch, 'none'),
+        ...extra,
+      });
     at = (host, port, user, database) => `cannot connect to PostgreSQL at host=${host} port=${port} user=${user} database=${database}: `;
   });
   after(() => pg?.stop());
@@ -91,13 +98,20 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
     const cli = path.join(ROOT, 'bin/purchase-prediction.js');
     const env = bareEnv({ PGHOST: pg.socketDir, PGDATABASE: 'events', DEBUG: '' });
     await execFileAsync(process.execPath, [cli, 'generate', '--out', data, '--users', '300', '--seed', '5', '--quiet'], { cwd: ROOT, env });
-    const { stderr } = await execFileAsync(process.execPath, [cli, 'features', '--data', data, '--out', out, '--backend', 'postgres'], { cwd: ROOT, env });
+    const { stderr } = await execFileAsync(process.execPath, [cli, 'features', '--data', data, '--out', out, '--backend', 'postgres'], {
+      cwd: ROOT,
+      env,
+    });
     assert.doesNotMatch(stderr, /error/, stderr);
     assert.match(fs.readFileSync(out, 'utf8'), /^user_id,purchased,recency,/);
   });
 
   test('a password file named by PGPASSFILE (TCP, scram-sha-256); sslmode prefer falls back to plain', async () => {
-    const file = passwordFile(pg.scratch, 'pgpass', ['# unrelated lines first', `127.0.0.1:${pg.port}:*:someone_else:nope`, `127.0.0.1:${pg.port}:events:${pg.role}:${pg.password}`]);
+    const file = passwordFile(pg.scratch, 'pgpass', [
+      '# unrelated lines first',
+      `127.0.0.1:${pg.port}:*:someone_else:nope`,
+      `127.0.0.1:${pg.port}:events:${pg.role}:${pg.password}`,
+    ]);
     assert.deepEqual(await whoAmI(tcp({ PGPASSFILE: file })), { user: pg.role, database: 'events', socket: false });
   });
 
@@ -112,15 +126,32 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
   test('a wrong password: one line with host, port, user and database, and no password text', async () => {
     const wrong = 'wrong-Secret-123';
     const message = await failure(tcp({ PGPASSWORD: wrong }));
-    assert.equal(message, at('127.0.0.1', pg.port, pg.role, 'events') + `password authentication failed for user "${pg.role}" (the password came from PGPASSWORD)`);
+    assert.equal(
+      message,
+      at('127.0.0.1', pg.port, pg.role, 'events') +
+        `password authentication failed for user "${pg.role}" (the password came from PGPASSWORD)`,
+    );
     const fromUrl = await failure(bareEnv(), `postgresql://${pg.role}:${wrong}@127.0.0.1:${pg.port}/events`);
-    assert.equal(fromUrl, at('127.0.0.1', pg.port, pg.role, 'events') + `password authentication failed for user "${pg.role}" (the password came from connection string)`);
+    assert.equal(
+      fromUrl,
+      at('127.0.0.1', pg.port, pg.role, 'events') +
+        `password authentication failed for user "${pg.role}" (the password came from connection string)`,
+    );
     for (const m of [message, fromUrl]) assert.doesNotMatch(m, /wrong-Secret|Secret-123/);
   });
 
   test('the CLI: a wrong password in --pg is one error line without the password', async () => {
     const cli = path.join(ROOT, 'bin/purchase-prediction.js');
-    const args = ['features', '--data', path.join(pg.scratch, 'no data'), '--out', path.join(pg.scratch, 'x.csv'), '--backend', 'postgres', '--pg'];
+    const args = [
+      'features',
+      '--data',
+      path.join(pg.scratch, 'no data'),
+      '--out',
+      path.join(pg.scratch, 'x.csv'),
+      '--backend',
+      'postgres',
+      '--pg',
+    ];
     const url = `postgresql://${pg.role}:not-The-Password@127.0.0.1:${pg.port}/events`;
     const result = await execFileAsync(process.execPath, [cli, ...args, url], { cwd: ROOT, env: bareEnv({ DEBUG: '' }) }).then(
       () => assert.fail('features unexpectedly succeeded'),
@@ -129,7 +160,9 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
     assert.equal(result.code, 1);
     assert.equal(
       result.stderr.trim(),
-      'error: ' + at('127.0.0.1', pg.port, pg.role, 'events') + `password authentication failed for user "${pg.role}" (the password came from connection string)`,
+      'error: ' +
+        at('127.0.0.1', pg.port, pg.role, 'events') +
+        `password authentication failed for user "${pg.role}" (the password came from connection string)`,
     );
     assert.doesNotMatch(result.stdout + result.stderr, /not-The-Password/);
   });
@@ -145,7 +178,8 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
   test('PGSSLMODE=require against a server without TLS: a clear error; over the socket TLS is not used, as in libpq', async () => {
     assert.equal(
       await failure(tcp({ PGPASSWORD: pg.password, PGSSLMODE: 'require' })),
-      at('127.0.0.1', pg.port, pg.role, 'events') + 'the server does not support SSL/TLS connections, and sslmode=require requires one (use sslmode=prefer or disable)',
+      at('127.0.0.1', pg.port, pg.role, 'events') +
+        'the server does not support SSL/TLS connections, and sslmode=require requires one (use sslmode=prefer or disable)',
     );
     assert.equal((await whoAmI(bareEnv({ PGHOST: pg.socketDir, PGDATABASE: 'events', PGSSLMODE: 'require' }))).user, pg.osUser);
     // sslmode=disable and allow connect without TLS.
@@ -160,12 +194,13 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
   test('an unknown database, and an unknown role (which password authentication reports as a failed password)', async () => {
     assert.equal(
       await failure(tcp({ PGPASSWORD: pg.password, PGDATABASE: 'no_such_db' })),
-      at('127.0.0.1', pg.port, pg.role, 'no_such_db') + 'database "no_such_db" does not exist',
+      `${at('127.0.0.1', pg.port, pg.role, 'no_such_db')}database "no_such_db" does not exist`,
     );
     // The server does not reveal which roles exist to a client that has not logged in, so psql says the same.
     assert.equal(
       await failure(tcp({ PGPASSWORD: pg.password, PGUSER: 'no_such_role' })),
-      at('127.0.0.1', pg.port, 'no_such_role', 'events') + 'password authentication failed for user "no_such_role" (the password came from PGPASSWORD)',
+      at('127.0.0.1', pg.port, 'no_such_role', 'events') +
+        'password authentication failed for user "no_such_role" (the password came from PGPASSWORD)',
     );
   });
 
@@ -176,11 +211,13 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
     await new Promise<void>((resolve) => server.close(() => resolve()));
     assert.equal(
       await failure(tcp({ PGPORT: String(port) })),
-      at('127.0.0.1', port, pg.role, 'events') + 'connection refused (is the server running on that host and accepting TCP/IP connections on that port?)',
+      at('127.0.0.1', port, pg.role, 'events') +
+        'connection refused (is the server running on that host and accepting TCP/IP connections on that port?)',
     );
     assert.equal(
       await failure(bareEnv({ PGHOST: pg.scratch, PGPORT: '5999', PGUSER: 'x', PGDATABASE: 'y' })),
-      at(pg.scratch, 5999, 'x', 'y') + `no server socket ${pg.scratch}/.s.PGSQL.5999 (is the server running locally with its sockets in ${pg.scratch}?)`,
+      at(pg.scratch, 5999, 'x', 'y') +
+        `no server socket ${pg.scratch}/.s.PGSQL.5999 (is the server running locally with its sockets in ${pg.scratch}?)`,
     );
   });
 
@@ -194,7 +231,8 @@ describe('PostgreSQL connections that behave like psql', { skip: binDir ? false 
       const message = await failure(tcp({ PGPORT: String(port), PGCONNECT_TIMEOUT: '2' }));
       assert.equal(
         message,
-        at('127.0.0.1', port, pg.role, 'events') + 'no answer within 2 s (the connect timeout; set PGCONNECT_TIMEOUT or connect_timeout= in --pg to wait longer)',
+        at('127.0.0.1', port, pg.role, 'events') +
+          'no answer within 2 s (the connect timeout; set PGCONNECT_TIMEOUT or connect_timeout= in --pg to wait longer)',
       );
       const waited = Date.now() - started;
       assert.ok(waited >= 1900 && waited < 5000, `waited ${waited} ms`);

@@ -19,13 +19,19 @@ function machine(sockets: string[] = []): OsFacts {
 
 test('defaults: the OS user (not $USER), database = user, port 5432, localhost when no local socket exists', () => {
   const s = resolvePostgresSettings(undefined, { USER: 'someone-else' }, machine());
-  assert.deepEqual([s.host, s.port, s.user, s.database, s.sslmode, s.connectTimeoutSeconds], ['localhost', 5432, 'alice', 'alice', 'prefer', 10]);
+  assert.deepEqual(
+    [s.host, s.port, s.user, s.database, s.sslmode, s.connectTimeoutSeconds],
+    ['localhost', 5432, 'alice', 'alice', 'prefer', 10],
+  );
   assert.equal(s.isSocket, false);
   assert.equal(s.describe(), 'host=localhost port=5432 user=alice database=alice');
 });
 
 test('the default host is the directory holding the server socket: Debian first, then /tmp', () => {
-  assert.equal(resolvePostgresSettings(undefined, {}, machine(['/var/run/postgresql/.s.PGSQL.5432', '/tmp/.s.PGSQL.5432'])).host, '/var/run/postgresql');
+  assert.equal(
+    resolvePostgresSettings(undefined, {}, machine(['/var/run/postgresql/.s.PGSQL.5432', '/tmp/.s.PGSQL.5432'])).host,
+    '/var/run/postgresql',
+  );
   assert.equal(resolvePostgresSettings(undefined, {}, machine(['/tmp/.s.PGSQL.5432'])).host, '/tmp');
   // The socket is named after the port, so another port's socket does not count.
   assert.equal(resolvePostgresSettings(undefined, { PGPORT: '5433' }, machine(['/tmp/.s.PGSQL.5432'])).host, 'localhost');
@@ -39,7 +45,15 @@ test('the issue: only PGHOST and PGDATABASE, no USER: the OS user name', () => {
 });
 
 test('PG* variables fill in what --pg leaves out; --pg wins where both name a setting', () => {
-  const env = { PGHOST: 'envhost', PGPORT: '6000', PGUSER: 'envuser', PGDATABASE: 'envdb', PGSSLMODE: 'require', PGCONNECT_TIMEOUT: '3', PGAPPNAME: 'envapp' };
+  const env = {
+    PGHOST: 'envhost',
+    PGPORT: '6000',
+    PGUSER: 'envuser',
+    PGDATABASE: 'envdb',
+    PGSSLMODE: 'require',
+    PGCONNECT_TIMEOUT: '3',
+    PGAPPNAME: 'envapp',
+  };
   const fromEnv = resolvePostgresSettings(undefined, env, machine());
   assert.deepEqual(
     [fromEnv.describe(), fromEnv.sslmode, fromEnv.connectTimeoutSeconds, fromEnv.applicationName],
@@ -50,8 +64,15 @@ test('PG* variables fill in what --pg leaves out; --pg wins where both name a se
   const kv = resolvePostgresSettings('dbname=kvdb connect_timeout=0', env, machine());
   assert.deepEqual([kv.describe(), kv.connectTimeoutSeconds], ['host=envhost port=6000 user=envuser database=kvdb', 0]);
   // An empty variable counts as unset.
-  assert.equal(resolvePostgresSettings(undefined, { PGUSER: '', PGHOST: '' }, machine()).describe(), 'host=localhost port=5432 user=alice database=alice');
-  assert.equal(resolvePostgresSettings(undefined, { PGCONNECT_TIMEOUT: '1' }, machine()).connectTimeoutSeconds, 2, 'libpq waits at least 2 s');
+  assert.equal(
+    resolvePostgresSettings(undefined, { PGUSER: '', PGHOST: '' }, machine()).describe(),
+    'host=localhost port=5432 user=alice database=alice',
+  );
+  assert.equal(
+    resolvePostgresSettings(undefined, { PGCONNECT_TIMEOUT: '1' }, machine()).connectTimeoutSeconds,
+    2,
+    'libpq waits at least 2 s',
+  );
   assert.equal(resolvePostgresSettings(undefined, {}, machine()).applicationName, 'purchase-prediction');
 });
 
@@ -76,8 +97,15 @@ test('password file: ~/.pgpass by default ($HOME first), passfile= in --pg, and 
   fs.mkdirSync(home, { recursive: true });
   fs.writeFileSync(path.join(home, '.pgpass'), 'localhost:5432:events:alice:home-file\n', { mode: 0o600 });
   fs.chmodSync(path.join(home, '.pgpass'), 0o600);
-  const viaSocket = resolvePostgresSettings(undefined, { HOME: home, PGDATABASE: 'events' }, machine(['/var/run/postgresql/.s.PGSQL.5432']));
-  assert.deepEqual([viaSocket.host, viaSocket.password, viaSocket.passfile], ['/var/run/postgresql', 'home-file', path.join(home, '.pgpass')]);
+  const viaSocket = resolvePostgresSettings(
+    undefined,
+    { HOME: home, PGDATABASE: 'events' },
+    machine(['/var/run/postgresql/.s.PGSQL.5432']),
+  );
+  assert.deepEqual(
+    [viaSocket.host, viaSocket.password, viaSocket.passfile],
+    ['/var/run/postgresql', 'home-file', path.join(home, '.pgpass')],
+  );
   const other = path.join(work, 'other pgpass');
   fs.writeFileSync(other, '*:*:*:*:other-file\n', { mode: 0o600 });
   fs.chmodSync(other, 0o600);
@@ -94,15 +122,29 @@ test('a password file others can read is ignored, with a warning', () => {
 });
 
 test('bad values: one clear line naming the setting and where it came from', () => {
-  assert.throws(() => resolvePostgresSettings(undefined, { PGPORT: 'x' }, machine()), /^Error: invalid port "x" in PGPORT: expected a number from 1 to 65535$/);
+  assert.throws(
+    () => resolvePostgresSettings(undefined, { PGPORT: 'x' }, machine()),
+    /^Error: invalid port "x" in PGPORT: expected a number from 1 to 65535$/,
+  );
   assert.throws(() => resolvePostgresSettings('port=70000', {}, machine()), /invalid port "70000" in port= in --pg/);
   assert.throws(
     () => resolvePostgresSettings(undefined, { PGSSLMODE: 'on' }, machine()),
     /^Error: invalid sslmode "on" in PGSSLMODE: expected one of disable, allow, prefer, require, verify-ca, verify-full$/,
   );
-  assert.throws(() => resolvePostgresSettings(undefined, { PGCONNECT_TIMEOUT: '2.5' }, machine()), /invalid connect_timeout "2\.5" in PGCONNECT_TIMEOUT/);
+  assert.throws(
+    () => resolvePostgresSettings(undefined, { PGCONNECT_TIMEOUT: '2.5' }, machine()),
+    /invalid connect_timeout "2\.5" in PGCONNECT_TIMEOUT/,
+  );
   assert.throws(() => resolvePostgresSettings(undefined, { PGHOST: 'a,b' }, machine()), /several hosts in PGHOST are not supported/);
-  const noUser: OsFacts = { ...machine(), userName: () => { throw new Error('ENOENT'); } };
-  assert.throws(() => resolvePostgresSettings(undefined, {}, noUser), /cannot find the operating system's user name .*: set PGUSER or give user= in --pg/);
+  const noUser: OsFacts = {
+    ...machine(),
+    userName: () => {
+      throw new Error('ENOENT');
+    },
+  };
+  assert.throws(
+    () => resolvePostgresSettings(undefined, {}, noUser),
+    /cannot find the operating system's user name .*: set PGUSER or give user= in --pg/,
+  );
   assert.equal(resolvePostgresSettings(undefined, { PGUSER: 'bob' }, noUser).user, 'bob', 'the OS user is only looked up when needed');
 });

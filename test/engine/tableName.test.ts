@@ -9,6 +9,6 @@ test('checkTableName accepts plain identifiers and, when asked, schema.table; re
   assert.throws(() => checkTableName('bench.events'), /table name must be a plain SQL table name .*got 'bench\.events'/);
   assert.throws(() => checkTableName('2events'), /got '2events'/);
   assert.throws(() => checkTableName('a.b.c', { qualified: true }), /got 'a\.b\.c'/);
-  assert.throws(() => checkTableName("x; DROP TABLE events", { what: 'target' }), /^Error: target must be a plain SQL table name/);
+  assert.throws(() => checkTableName('x; DROP TABLE events', { what: 'target' }), /^Error: target must be a plain SQL table name/);
   assert.throws(() => checkTableName(''), /got ''/);
 });

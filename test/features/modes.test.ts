@@ -8,7 +8,10 @@ test('seed switches everything off, fixed everything on, overrides apply one swi
   assert.ok(Object.values(MODE_SWITCHES.seed).every((v) => v === false));
   assert.ok(Object.values(MODE_SWITCHES.fixed).every((v) => v === true));
   assert.deepEqual(resolveSwitches('seed', { rateOverSessions: true }), {
-    ntileOverUsers: false, rateOverSessions: true, keepUsersWithoutViews: false, brandMaximaWithoutOther: false,
+    ntileOverUsers: false,
+    rateOverSessions: true,
+    keepUsersWithoutViews: false,
+    brandMaximaWithoutOther: false,
   });
   assert.throws(() => resolveSwitches('other' as 'seed'), /unknown feature mode/);
 });

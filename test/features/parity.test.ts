@@ -31,7 +31,12 @@ for (const mode of FEATURE_MODES) {
       const [a, b] = [await modellingTable(duck, mode), await modellingTable(pg, mode)];
       assert.ok(a.length > 150, `expected most of ~200 users, got ${a.length} rows`);
       assert.deepEqual(a, b);
-      for (const [bin, value] of [['r', 'recency'], ['f', 'frequency'], ['m', 'monetary_value']]) assertMonotoneBins(a, bin, value);
+      for (const [bin, value] of [
+        ['r', 'recency'],
+        ['f', 'frequency'],
+        ['m', 'monetary_value'],
+      ])
+        assertMonotoneBins(a, bin, value);
       const users = new Set(a.map((r) => r.user_id)).size;
       if (mode === 'fixed') {
         // NTILE(5) over U users: bin sizes differ by at most one, larger bins first.
@@ -39,7 +44,11 @@ for (const mode of FEATURE_MODES) {
         for (const bin of ['r', 'f', 'm']) {
           const sizes = [1, 2, 3, 4, 5].map((k) => a.filter((r) => r[bin] === k).length);
           const q = Math.floor(users / 5);
-          assert.deepEqual(sizes, sizes.map((_, i) => q + (i < users % 5 ? 1 : 0)), `${bin} bin sizes`);
+          assert.deepEqual(
+            sizes,
+            sizes.map((_, i) => q + (i < users % 5 ? 1 : 0)),
+            `${bin} bin sizes`,
+          );
         }
       } else {
         assert.ok(a.length > users, 'the study mode duplicates users straddling a bin edge');

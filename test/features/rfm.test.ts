@@ -20,7 +20,12 @@ const LITERAL_NTILE_OVER_EVENT_ROWS = `
   ORDER BY user_id, r, f, m`;
 
 for (const backend of BACKENDS) {
-  for (const [seed, rows] of [[1, 3000], [2, 17], [3, 4], [4, 1203]] as const) {
+  for (const [seed, rows] of [
+    [1, 3000],
+    [2, 17],
+    [3, 4],
+    [4, 1203],
+  ] as const) {
     test(`${backend}: seed-mode quintiles equal NTILE over event rows (log ${seed}, ${rows} rows)`, async () => {
       await withEngine(backend, 'ntile', async (engine) => {
         await insertRandomLog(engine, seed, Math.max(2, Math.floor(rows / 15)), rows);

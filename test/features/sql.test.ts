@@ -15,8 +15,21 @@ function expectedRounding(n: bigint, d: bigint): string {
 }
 
 const RATIOS: [number, number][] = [
-  [1, 8], [57, 200], [-57, 200], [2801, 200], [1, 3], [2, 3], [-1, 3], [1, 200], [-1, 200], [0, 7], [7, 7],
-  [315, 200], [1, 400], [123456789, 1000], [5, 0],
+  [1, 8],
+  [57, 200],
+  [-57, 200],
+  [2801, 200],
+  [1, 3],
+  [2, 3],
+  [-1, 3],
+  [1, 200],
+  [-1, 200],
+  [0, 7],
+  [7, 7],
+  [315, 200],
+  [1, 400],
+  [123456789, 1000],
+  [5, 0],
 ];
 
 for (const backend of BACKENDS) {
@@ -30,8 +43,14 @@ for (const backend of BACKENDS) {
       });
       // PostgreSQL's own ROUND(numeric) as a second reference, where available
       if (backend === 'postgres') {
-        const [pg] = await engine.all(`SELECT ${RATIOS.filter(([, d]) => d !== 0).map(([n, d], i) => `ROUND(${n}::numeric / ${d}, 2) AS q${i}`).join(', ')}`);
-        RATIOS.filter(([, d]) => d !== 0).forEach((_, i) => assert.equal(pg[`q${i}`], row[`q${i}`]));
+        const [pg] = await engine.all(
+          `SELECT ${RATIOS.filter(([, d]) => d !== 0)
+            .map(([n, d], i) => `ROUND(${n}::numeric / ${d}, 2) AS q${i}`)
+            .join(', ')}`,
+        );
+        RATIOS.filter(([, d]) => d !== 0).forEach((_, i) => {
+          assert.equal(pg[`q${i}`], row[`q${i}`]);
+        });
       }
     });
   });
@@ -46,7 +65,9 @@ for (const backend of BACKENDS) {
       ];
       const selects = cases.map(([a, b], i) => `${wholeDaysSql(`TIMESTAMP '${a}'`, `TIMESTAMP '${b}'`)} AS d${i}`);
       const [row] = await engine.all(`SELECT ${selects.join(', ')}`);
-      cases.forEach(([, , days], i) => assert.equal(row[`d${i}`], days));
+      cases.forEach(([, , days], i) => {
+        assert.equal(row[`d${i}`], days);
+      });
     });
   });
 }

@@ -31,8 +31,9 @@ const ROWS: [string, string, string | null, string, string | null][] = [
 async function insertLog(engine: Engine): Promise<void> {
   await engine.run(createEventsTableSql('clean_events'));
   const lit = (v: string | null) => (v === null ? 'NULL' : `'${v}'`);
-  const values = ROWS.map(([time, type, brand, price, session]) =>
-    `(TIMESTAMP '${time}', '${type}', 1, 2, NULL, ${lit(brand)}, ${price}, 10, ${lit(session)})`);
+  const values = ROWS.map(
+    ([time, type, brand, price, session]) => `(TIMESTAMP '${time}', '${type}', 1, 2, NULL, ${lit(brand)}, ${price}, 10, ${lit(session)})`,
+  );
   await engine.run(`INSERT INTO clean_events VALUES ${values.join(',\n')}`);
 }
 
@@ -40,7 +41,8 @@ async function brandAndRate(engine: Engine): Promise<string[]> {
   // In seed mode the user has one row per NTILE bin its 9 rows cross (the study's quirk); the values agree.
   const [row, ...more] = await engine.all<{ v: string; c: string; rate: string }>(
     `SELECT DISTINCT CAST(max_perc_user_views AS VARCHAR) AS v, CAST(max_perc_user_carts AS VARCHAR) AS c,
-            CAST(add_to_cart_rate AS VARCHAR) AS rate FROM modelling_table`);
+            CAST(add_to_cart_rate AS VARCHAR) AS rate FROM modelling_table`,
+  );
   assert.equal(more.length, 0);
   return [row.v, row.c, row.rate];
 }

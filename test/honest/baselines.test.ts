@@ -59,7 +59,10 @@ test('random ranking: one score for all, so every ranking metric is its random-o
 
 test('recency: most recent first; on the hand users ROC AUC 2/4, PR AUC 0.75', () => {
   const s = recencyScores(HOURS);
-  assertAllClose(s, HOURS.map((h) => 1 / (1 + h)));
+  assertAllClose(
+    s,
+    HOURS.map((h) => 1 / (1 + h)),
+  );
   // order 108 (buyer), 107, 103, 101 (buyer): 108 beats both non-buyers, 101 beats neither
   const m = scoreMetrics(LABELS, s, false);
   assert.equal(m.rocAuc, 0.5);
@@ -84,13 +87,20 @@ test('carted in the last 7 days, then recency: 101 (carted) first, then 108, 107
 
 test('logistic regression on 4 standardised counts matches scikit-learn (StandardScaler + LogisticRegression(C=1))', () => {
   const golden = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklearn', 'baselines.json'), 'utf8')) as {
-    features: string[]; X_train: number[][]; y_train: number[]; X_test: number[][]; proba_test: number[];
+    features: string[];
+    X_train: number[][];
+    y_train: number[];
+    X_test: number[][];
+    proba_test: number[];
   };
   assert.deepEqual(golden.features, [...COUNT_FEATURES]);
   // the model reads its columns by name from the full feature matrix: put them among others, in another order
   const names = ['monetary_value', 'recency', 'adds_to_cart', 'r', 'num_views', 'frequency'];
   const widen = (rows: number[][]) =>
-    matrixFromRows(rows.map(([frequency, views, carts, recency]) => [99, recency, carts, 3, views, frequency]), names);
+    matrixFromRows(
+      rows.map(([frequency, views, carts, recency]) => [99, recency, carts, 3, views, frequency]),
+      names,
+    );
   const XTrain = widen(golden.X_train);
   assert.deepEqual(Array.from(selectColumns(XTrain, COUNT_FEATURES).data.slice(0, 4)), golden.X_train[0]);
   const proba = countsLogisticScores(XTrain, Uint8Array.from(golden.y_train), widen(golden.X_test));

@@ -29,6 +29,9 @@ test('probability quality: mean probability against the buyer rate, and a reliab
   const q = probabilityQuality([0, 0, 1, 1], [0.1, 0.3, 0.6, 0.8]);
   assertClose(q.meanProbability, 0.45);
   assert.equal(q.buyerRate, 0.5);
-  assert.equal(q.curve.counts.reduce((s, v) => s + v, 0), 4);
+  assert.equal(
+    q.curve.counts.reduce((s, v) => s + v, 0),
+    4,
+  );
   assertClose(q.brier, (0.01 + 0.09 + 0.16 + 0.04) / 4);
 });

@@ -24,7 +24,7 @@ async function withGenerated<T>(users: number, months: string[], body: (engine: 
   }
 }
 
-test('two months: the leak inflates the study\'s numbers: the best ROC AUC drops, every model loses most of its PR AUC', async () => {
+test("two months: the leak inflates the study's numbers: the best ROC AUC drops, every model loses most of its PR AUC", async () => {
   await withGenerated(30_000, ['2019-Oct', '2019-Nov'], async (engine) => {
     const r = await evaluateHonestly(engine, { seed: 1 });
     assert.equal(r.cutoffs.trainCutoff, '2019-11-03');
@@ -36,9 +36,16 @@ test('two months: the leak inflates the study\'s numbers: the best ROC AUC drops
       // the many; ROC AUC alone can stay close (a linear model on the study's unscaled features even gains).
       assert.ok(row.pr_auc_honest < row.pr_auc_leaky / 3, `${row.model}: PR AUC ${row.pr_auc_leaky} vs ${row.pr_auc_honest}`);
     }
-    const best = (key: 'roc_auc_leaky' | 'roc_auc_honest' | 'pr_auc_leaky' | 'pr_auc_honest') => Math.max(...r.comparison.map((row) => row[key]));
-    assert.ok(best('roc_auc_leaky') > best('roc_auc_honest'), `best AUC leaky ${best('roc_auc_leaky')} vs honest ${best('roc_auc_honest')}`);
-    assert.ok(best('pr_auc_leaky') - best('pr_auc_honest') >= 0.4, `best PR AUC leaky ${best('pr_auc_leaky')} vs honest ${best('pr_auc_honest')}`);
+    const best = (key: 'roc_auc_leaky' | 'roc_auc_honest' | 'pr_auc_leaky' | 'pr_auc_honest') =>
+      Math.max(...r.comparison.map((row) => row[key]));
+    assert.ok(
+      best('roc_auc_leaky') > best('roc_auc_honest'),
+      `best AUC leaky ${best('roc_auc_leaky')} vs honest ${best('roc_auc_honest')}`,
+    );
+    assert.ok(
+      best('pr_auc_leaky') - best('pr_auc_honest') >= 0.4,
+      `best PR AUC leaky ${best('pr_auc_leaky')} vs honest ${best('pr_auc_honest')}`,
+    );
     assert.equal(r.targets.length, r.origin.test.users);
   });
 });

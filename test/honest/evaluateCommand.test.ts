@@ -22,9 +22,14 @@ const COMMAND = join(ROOT, 'lib/commands/evaluate.ts');
 const MONTHS = ['2019-Oct', '2019-Nov', '2019-Dec', '2020-Jan', '2020-Feb'];
 
 function runEvaluate(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const script = `require(${JSON.stringify(COMMAND)}).command.run(process.argv.slice(1))` +
+  const script =
+    `require(${JSON.stringify(COMMAND)}).command.run(process.argv.slice(1))` +
     `.then((code) => process.exit(code), (err) => { console.error(err.message); process.exit(1); })`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -35,7 +40,17 @@ test('evaluate --json --out: the documented contract, origins over five months, 
     await generateKaggleFiles({ out: data, users: 12_000, months: MONTHS, seed: 5 });
     const out = join(dir, 'out', 'evaluation.json');
     const targets = join(dir, 'targets.csv');
-    const r = runEvaluate(['--data', data, '--json', '--out', out, '--targets-out', targets, '--origin-models', 'logistic_regression,xgboost']);
+    const r = runEvaluate([
+      '--data',
+      data,
+      '--json',
+      '--out',
+      out,
+      '--targets-out',
+      targets,
+      '--origin-models',
+      'logistic_regression,xgboost',
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as EvaluationJson;
     assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), json, '--out holds what --json prints');
@@ -50,11 +65,20 @@ test('evaluate --json --out: the documented contract, origins over five months, 
     assert.deepEqual(Object.keys(json.baselines), [...BASELINE_NAMES]);
 
     // Origins: weekly test cutoffs over the span, each trained H days before, the labels never past the test cutoff.
-    const expected = originCutoffs({ firstEvent: `${json.cutoffs.data_start} 00:00:00`, lastEvent: `${addDays(json.cutoffs.data_end, -1)} 23:59:59` });
+    const expected = originCutoffs({
+      firstEvent: `${json.cutoffs.data_start} 00:00:00`,
+      lastEvent: `${addDays(json.cutoffs.data_end, -1)} 23:59:59`,
+    });
     assert.equal(json.origins.length, 16);
-    assert.deepEqual(json.origins.map((o) => [o.train_cutoff, o.test_cutoff]), expected.map((o) => [o.trainCutoff, o.testCutoff]));
+    assert.deepEqual(
+      json.origins.map((o) => [o.train_cutoff, o.test_cutoff]),
+      expected.map((o) => [o.trainCutoff, o.testCutoff]),
+    );
     for (const [k, o] of json.origins.entries()) {
-      assert.ok(addDays(o.train_cutoff, json.settings.horizon_days) <= o.test_cutoff, `origin ${k}: training labels end after its test cutoff`);
+      assert.ok(
+        addDays(o.train_cutoff, json.settings.horizon_days) <= o.test_cutoff,
+        `origin ${k}: training labels end after its test cutoff`,
+      );
       assert.ok(o.test.buyers > 0 && o.train.buyers > 0, `origin ${k} has buyers`);
       // a cutoff two weeks on is the same population, whether used to test or to train
       if (k >= 2) assert.deepEqual(o.train, json.origins[k - 2].test);
@@ -90,7 +114,10 @@ test('evaluate --json --out: the documented contract, origins over five months, 
     assert.equal(inCut, Math.round((t.chosen_percent / 100) * users));
 
     // Calibration: the reliability curve covers every test user; the buyer rates are the two windows'.
-    assert.equal(json.calibration.calibrated.reliability.count.reduce((s, v) => s + v, 0), users);
+    assert.equal(
+      json.calibration.calibrated.reliability.count.reduce((s, v) => s + v, 0),
+      users,
+    );
     assert.equal(json.calibration.test_buyer_rate, json.honest.test.buyer_rate);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,9 +9,18 @@ const set = { y: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0], scores: [0.9, 0.8, 0.7, 0.6, 0.
 
 test('profit of the top k% by hand: 4 per buyer reached, 1 per non-buyer contacted', () => {
   const points = profitByPercent(set, COSTS, [0, 10, 20, 30, 50, 100]);
-  assert.deepEqual(points.map((p) => p.profit), [0, 4, 3, 7, 5, 0]); // 100%: 2 buyers (8) - 8 wasted
-  assert.deepEqual(points.map((p) => p.buyersReached), [0, 1, 1, 2, 2, 2]);
-  assert.deepEqual(points.map((p) => p.wasted), [0, 0, 1, 1, 3, 8]);
+  assert.deepEqual(
+    points.map((p) => p.profit),
+    [0, 4, 3, 7, 5, 0],
+  ); // 100%: 2 buyers (8) - 8 wasted
+  assert.deepEqual(
+    points.map((p) => p.buyersReached),
+    [0, 1, 1, 2, 2, 2],
+  );
+  assert.deepEqual(
+    points.map((p) => p.wasted),
+    [0, 0, 1, 1, 3, 8],
+  );
   assert.equal(points[3].profitPerUser, 0.7);
   // 15% splits the second user: half a non-buyer in expectation
   const half = profitByPercent(set, COSTS, [15])[0];
@@ -26,11 +35,17 @@ test('tied scores count in expectation; no buyer at all means contacting anyone 
   assertClose(tied[0].buyersReached, 0.5); // half of the one buyer, in expectation
   assertClose(tied[0].profit, 4 * 0.5 - 1 * 1.5);
   const none = profitByPercent({ y: [0, 0], scores: [0.3, 0.1] }, COSTS, [0, 50, 100]);
-  assert.deepEqual(none.map((p) => p.profit), [0, -1, -2]);
+  assert.deepEqual(
+    none.map((p) => p.profit),
+    [0, -1, -2],
+  );
   assert.equal(bestPoint(none).percent, 0);
   // equal profits: the smaller share wins (here 0% and 100% both earn 0 when fn·buyers = fp·non-buyers)
   const even = profitByPercent({ y: [1, 0, 0, 0, 0], scores: [0.1, 0.2, 0.3, 0.4, 0.5] }, COSTS, [100, 0]);
-  assert.deepEqual(even.map((p) => p.profit), [0, 0]);
+  assert.deepEqual(
+    even.map((p) => p.profit),
+    [0, 0],
+  );
   assert.equal(bestPoint(even).percent, 0);
 });
 

@@ -65,7 +65,9 @@ for (const backend of BACKENDS) {
 /** Rewrite every event at or after `from`: user ids shuffled among those rows, every third row made a purchase. */
 async function shuffleWindow(engine: Engine, from: string): Promise<void> {
   const t = midnightSql(from);
-  const cols = EVENT_COLUMNS.map((c) => (c === 'user_id' ? 'u.user_id' : c === 'event_type' ? `CASE WHEN w.rn % 3 = 0 THEN 'purchase' ELSE w.event_type END` : `w.${c}`));
+  const cols = EVENT_COLUMNS.map((c) =>
+    c === 'user_id' ? 'u.user_id' : c === 'event_type' ? `CASE WHEN w.rn % 3 = 0 THEN 'purchase' ELSE w.event_type END` : `w.${c}`,
+  );
   await engine.run('DROP TABLE IF EXISTS events_shuffled');
   await engine.run(`CREATE TABLE events_shuffled AS
     SELECT * FROM events WHERE event_time < ${t}
@@ -89,7 +91,11 @@ test('shuffling the test window changes no training input (duckdb and postgres)'
       const cutoffs = chooseCutoffs(await eventTimeRange(engine), { horizonDays: 14 });
       await shuffleWindow(engine, cutoffs.testCutoff);
       const original = await buildRollingOrigin(engine, cutoffs, { seed: 3, prefixes: { train: 'o_train', test: 'o_test' } });
-      const shuffled = await buildRollingOrigin(engine, cutoffs, { source: 'events_shuffled', seed: 3, prefixes: { train: 's_train', test: 's_test' } });
+      const shuffled = await buildRollingOrigin(engine, cutoffs, {
+        source: 'events_shuffled',
+        seed: 3,
+        prefixes: { train: 's_train', test: 's_test' },
+      });
       assert.ok(original.data.yTrain.length > 0 && original.train.buyers > 0, `${engine.backend}: training set has buyers`);
       assert.deepEqual(shuffled.data.XTrain.data, original.data.XTrain.data, `${engine.backend}: XTrain`);
       assert.deepEqual(shuffled.data.yTrain, original.data.yTrain, `${engine.backend}: yTrain`);

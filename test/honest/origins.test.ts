@@ -9,7 +9,10 @@ const OCT_FEB = { firstEvent: '2019-10-01 00:00:00', lastEvent: '2020-02-29 23:5
 /** The property the issue asks for: each origin's training labels end at or before its own test cutoff. */
 function assertNoOverlap(origins: ReturnType<typeof originCutoffs>): void {
   for (const o of origins) {
-    assert.ok(o.trainLabelEnd <= o.testCutoff, `${o.trainCutoff}: training labels end ${o.trainLabelEnd} after the test cutoff ${o.testCutoff}`);
+    assert.ok(
+      o.trainLabelEnd <= o.testCutoff,
+      `${o.trainCutoff}: training labels end ${o.trainLabelEnd} after the test cutoff ${o.testCutoff}`,
+    );
     assert.equal(addDays(o.trainCutoff, o.horizonDays), o.trainLabelEnd);
     assert.ok(o.testLabelEnd <= o.dataEnd, `${o.testCutoff}: test window ends ${o.testLabelEnd} after the data`);
   }
@@ -17,11 +20,14 @@ function assertNoOverlap(origins: ReturnType<typeof originCutoffs>): void {
 
 test('Oct+Nov, H = 14, step 7: three origins, the last one the single-origin default', () => {
   const origins = originCutoffs(OCT_NOV);
-  assert.deepEqual(origins.map((o) => [o.trainCutoff, o.testCutoff, o.testLabelEnd]), [
-    ['2019-10-20', '2019-11-03', '2019-11-17'],
-    ['2019-10-27', '2019-11-10', '2019-11-24'],
-    ['2019-11-03', '2019-11-17', '2019-12-01'],
-  ]);
+  assert.deepEqual(
+    origins.map((o) => [o.trainCutoff, o.testCutoff, o.testLabelEnd]),
+    [
+      ['2019-10-20', '2019-11-03', '2019-11-17'],
+      ['2019-10-27', '2019-11-10', '2019-11-24'],
+      ['2019-11-03', '2019-11-17', '2019-12-01'],
+    ],
+  );
   assert.deepEqual(origins[2], chooseCutoffs(OCT_NOV));
   // The next origin back would train on Oct 13, with 12 days of history (< 14).
   assert.equal(origins[0].historyDays, 19);
@@ -44,7 +50,12 @@ test('five months (Oct..Feb), step 7: sixteen weekly origins from Nov 3 to Feb 1
 });
 
 test('other steps and horizons keep the labels before the test cutoff', () => {
-  for (const [horizonDays, stepDays] of [[7, 1], [14, 3], [7, 21], [10, 10]]) {
+  for (const [horizonDays, stepDays] of [
+    [7, 1],
+    [14, 3],
+    [7, 21],
+    [10, 10],
+  ]) {
     const origins = originCutoffs(OCT_FEB, { horizonDays, stepDays });
     assert.ok(origins.length >= 1);
     assertNoOverlap(origins);

@@ -25,17 +25,25 @@ test('figure series: one value per origin for every model, then every baseline, 
   const origins = [origin('2019-10-20', 0.8, 0.74), origin('2019-10-27', 0.79, 0.75)];
   assert.deepEqual(originLabels(origins), ['2019-11-03', '2019-11-10']);
   const series = originSeries(origins, 'rocAuc');
-  assert.deepEqual(series.map((s) => [s.name, s.kind]), [
-    ['XGBoost', 'model'],
-    ['Random ranking', 'baseline'],
-    ['Recency (most recent first)', 'baseline'],
-    ['Carted in the last 7 days, then recency', 'baseline'],
-    ['Logistic regression on 4 counts', 'baseline'],
-  ]);
+  assert.deepEqual(
+    series.map((s) => [s.name, s.kind]),
+    [
+      ['XGBoost', 'model'],
+      ['Random ranking', 'baseline'],
+      ['Recency (most recent first)', 'baseline'],
+      ['Carted in the last 7 days, then recency', 'baseline'],
+      ['Logistic regression on 4 counts', 'baseline'],
+    ],
+  );
   assert.deepEqual(series[0].values, [0.8, 0.79]);
   assert.deepEqual(originSeries(origins, 'lift10')[2].values, [0.74 * 5, 0.75 * 5]);
   assert.deepEqual(originRows(origins)[0], {
-    train_cutoff: '2019-10-20', test_cutoff: '2019-11-03', train_users: 1000, train_buyer_rate: 0.008, test_users: 2000, test_buyer_rate: 0.0025,
+    train_cutoff: '2019-10-20',
+    test_cutoff: '2019-11-03',
+    train_users: 1000,
+    train_buyer_rate: 0.008,
+    test_users: 2000,
+    test_buyer_rate: 0.0025,
   });
 });
 

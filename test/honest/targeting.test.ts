@@ -9,7 +9,10 @@ test('users ranked by score, ties by numeric user id, flagged at the threshold a
     cutSize: 2,
     probabilities: [0.02, 0.02, 0.3, 0.001],
   });
-  assert.deepEqual(rows.map((r) => r.user_id), ['11', '9', '10', '12']); // '9' before '10': numeric, not text order
+  assert.deepEqual(
+    rows.map((r) => r.user_id),
+    ['11', '9', '10', '12'],
+  ); // '9' before '10': numeric, not text order
   assert.equal(
     targetingCsv(rows),
     'rank,user_id,score,targeted,purchased_in_window,in_chosen_cut,calibrated_probability\n' +
@@ -18,6 +21,9 @@ test('users ranked by score, ties by numeric user id, flagged at the threshold a
   const plain = targetingList(['1'], [0.3]);
   assert.equal(plain[0].purchased_in_window, -1);
   assert.equal(plain[0].in_chosen_cut, 0);
-  assert.equal(targetingCsv(plain), 'rank,user_id,score,targeted,purchased_in_window,in_chosen_cut,calibrated_probability\n1,1,0.3,0,-1,0,\n');
+  assert.equal(
+    targetingCsv(plain),
+    'rank,user_id,score,targeted,purchased_in_window,in_chosen_cut,calibrated_probability\n1,1,0.3,0,-1,0,\n',
+  );
   assert.throws(() => targetingList(['1'], [0.3], { cutSize: 2 }), /cut size/);
 });

@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 
 /** Assert |actual − expected| <= tol, NaN matching NaN and ±Infinity matching itself. */
 export function assertClose(actual: number, expected: number, tol = 1e-12, what = 'value'): void {
-  if (Number.isNaN(expected)) return assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
-  if (!Number.isFinite(expected)) return assert.equal(actual, expected, `${what}`);
+  if (Number.isNaN(expected)) {
+    assert.ok(Number.isNaN(actual), `${what}: expected NaN, got ${actual}`);
+    return;
+  }
+  if (!Number.isFinite(expected)) {
+    assert.equal(actual, expected, `${what}`);
+    return;
+  }
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: expected ${expected}, got ${actual} (tol ${tol})`);
 }
 

@@ -30,7 +30,11 @@ for (const c of golden.probabilities) {
       assertAllClose(curve.probTrue, expected.prob_true, 1e-12, `${key} prob_true`);
       assertAllClose(curve.probPred, expected.prob_pred, 1e-12, `${key} prob_pred`);
       // The counts are ours (sklearn does not return them): they cover every prediction.
-      assert.equal(curve.counts.reduce((s, v) => s + v, 0), c.y_true.length, `${key} counts`);
+      assert.equal(
+        curve.counts.reduce((s, v) => s + v, 0),
+        c.y_true.length,
+        `${key} counts`,
+      );
     }
   });
 }

@@ -12,7 +12,10 @@ const y = [1, 1, 1, 1, 0, 0, 0, 0, 0, 0];
 const pred = [1, 1, 1, 0, 1, 1, 0, 0, 0, 0];
 
 test('confusion matrix uses sklearn layout [[tn, fp], [fn, tp]]', () => {
-  assert.deepEqual(confusionMatrix(y, pred), [[4, 2], [1, 3]]);
+  assert.deepEqual(confusionMatrix(y, pred), [
+    [4, 2],
+    [1, 3],
+  ]);
   assert.deepEqual(confusionCounts(y, pred), { tn: 4, fp: 2, fn: 1, tp: 3 });
 });
 
@@ -46,10 +49,16 @@ test('precision with no predicted positive is 0 and records a warning', () => {
 test('recall with no positive label is 0 with a warning; F1 with no positives at all is 0 with a warning', () => {
   const sink = { warnings: [] as MetricWarning[] };
   assert.equal(recall([0, 0, 0], [0, 1, 0], sink), 0);
-  assert.deepEqual(sink.warnings.map((w) => w.metric), ['recall']);
+  assert.deepEqual(
+    sink.warnings.map((w) => w.metric),
+    ['recall'],
+  );
   const sinkF = { warnings: [] as MetricWarning[] };
   assert.equal(f1([0, 0, 0], [0, 0, 0], sinkF), 0);
-  assert.deepEqual(sinkF.warnings.map((w) => w.metric), ['fbeta']);
+  assert.deepEqual(
+    sinkF.warnings.map((w) => w.metric),
+    ['fbeta'],
+  );
   assert.equal(accuracy([0, 0, 0], [0, 0, 0]), 1);
 });
 

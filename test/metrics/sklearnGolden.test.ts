@@ -22,17 +22,24 @@ interface GoldenCase {
   sweep: { threshold: number; precision: number; recall: number; f1: number; accuracy: number }[];
 }
 
-const golden = JSON.parse(
-  readFileSync(join(__dirname, '..', 'fixtures', 'sklearn', 'metrics.json'), 'utf8'),
-) as { sklearn_version: string; cases: GoldenCase[] };
+const golden = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklearn', 'metrics.json'), 'utf8')) as {
+  sklearn_version: string;
+  cases: GoldenCase[];
+};
 
 for (const c of golden.cases) {
   test(`sklearn ${golden.sklearn_version} golden: ${c.name}`, () => {
-    const y = c.y_true, s = c.y_score;
+    const y = c.y_true,
+      s = c.y_score;
     const roc = rocCurve(y, s);
     assertAllClose(roc.fpr, c.roc_curve.fpr, 1e-12, 'fpr');
     assertAllClose(roc.tpr, c.roc_curve.tpr, 1e-12, 'tpr');
-    assertAllClose(roc.thresholds, c.roc_curve.thresholds.map((t) => t ?? Infinity), 1e-12, 'roc thresholds');
+    assertAllClose(
+      roc.thresholds,
+      c.roc_curve.thresholds.map((t) => t ?? Infinity),
+      1e-12,
+      'roc thresholds',
+    );
     assertClose(rocAuc(y, s), c.roc_auc, 1e-12, 'roc_auc');
     const pr = precisionRecallCurve(y, s);
     assertAllClose(pr.precision, c.precision_recall_curve.precision, 1e-12, 'precision curve');

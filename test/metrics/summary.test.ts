@@ -8,7 +8,10 @@ test('summary at 0.5 and at a custom threshold', () => {
   const s = [0.95, 0.8, 0.7, 0.3, 0.3, 0.05];
   // >= .5: {.95 .8 .7}: tp 2 fp 1 fn 1 tn 2
   const at5 = classificationSummary(y, s);
-  assert.deepEqual(at5.confusion, [[2, 1], [1, 2]]);
+  assert.deepEqual(at5.confusion, [
+    [2, 1],
+    [1, 2],
+  ]);
   assertClose(at5.accuracy, 4 / 6);
   assertClose(at5.precision, 2 / 3);
   assertClose(at5.recall, 2 / 3);
@@ -18,6 +21,9 @@ test('summary at 0.5 and at a custom threshold', () => {
   assert.deepEqual(at5.warnings, []);
   const at99 = classificationSummary(y, s, 0.99);
   assert.equal(at99.precision, 0);
-  assert.deepEqual(at99.warnings.map((w) => w.metric), ['precision']);
+  assert.deepEqual(
+    at99.warnings.map((w) => w.metric),
+    ['precision'],
+  );
   assert.throws(() => classificationSummary([1, 1], [0.2, 0.3]), /Only one class/);
 });

@@ -19,9 +19,16 @@ interface SklearnTreeCase {
   y: number[];
   X_test: number[][];
   sklearn: {
-    node_count: number; depth: number; feature: number[]; threshold: number[];
-    children_left: number[]; children_right: number[]; value: number[];
-    proba_test: number[]; predict_test: number[]; feature_importances: number[];
+    node_count: number;
+    depth: number;
+    feature: number[];
+    threshold: number[];
+    children_left: number[];
+    children_right: number[];
+    value: number[];
+    proba_test: number[];
+    predict_test: number[];
+    feature_importances: number[];
   };
 }
 
@@ -48,10 +55,15 @@ for (const splitter of ['exact', 'hist'] as const) {
         assert.ok(Math.abs(nodes.value[id] - sk.value[id]) < 1e-12, `value of node ${id}`);
       }
       const Xt = matrixFromRows(c.X_test);
-      assert.deepEqual(Array.from(tree.predictProba(Xt)).map((p) => Math.round(p * 1e12) / 1e12), sk.proba_test.map((p) => Math.round(p * 1e12) / 1e12));
+      assert.deepEqual(
+        Array.from(tree.predictProba(Xt)).map((p) => Math.round(p * 1e12) / 1e12),
+        sk.proba_test.map((p) => Math.round(p * 1e12) / 1e12),
+      );
       assert.deepEqual(Array.from(tree.predict(Xt)), sk.predict_test);
       const imp = tree.featureImportances();
-      sk.feature_importances.forEach((v, j) => assert.ok(Math.abs(imp[j] - v) < 1e-12, `importance ${j}: ${imp[j]} vs ${v}`));
+      sk.feature_importances.forEach((v, j) => {
+        assert.ok(Math.abs(imp[j] - v) < 1e-12, `importance ${j}: ${imp[j]} vs ${v}`);
+      });
     });
   }
 }
@@ -70,25 +82,51 @@ test('hand-worked 1-D case: one split midway between 2 and 3, pure leaves, gini 
 test('axis-aligned boxes are learned perfectly: pure leaves, exact on unseen points inside the cells', () => {
   // Class 1 inside [2, 5) × [3, 8) or inside [7, 9) × [0, 2); grid of training points at 0.5 spacing.
   const inBox = (a: number, b: number): number => ((a >= 2 && a < 5 && b >= 3 && b < 8) || (a >= 7 && a < 9 && b < 2) ? 1 : 0);
-  const rows: number[][] = [], y: number[] = [];
-  for (let i = 0; i < 20; i++) for (let j = 0; j < 20; j++) { rows.push([i / 2, j / 2]); y.push(inBox(i / 2, j / 2)); }
+  const rows: number[][] = [],
+    y: number[] = [];
+  for (let i = 0; i < 20; i++)
+    for (let j = 0; j < 20; j++) {
+      rows.push([i / 2, j / 2]);
+      y.push(inBox(i / 2, j / 2));
+    }
   const tree = new DecisionTreeClassifier().fit(matrixFromRows(rows), labels(y));
   for (let id = 0; id < tree.nodeCount; id++) {
     if (tree.nodes.feature[id] < 0) assert.ok(tree.nodes.value[id] === 0 || tree.nodes.value[id] === 1, 'leaf is pure');
   }
   // Box edges fall on the grid, so splits land at x.75 midpoints (e.g. 1.75 | 2): unseen points at +0.2 are classified correctly.
-  const testRows: number[][] = [], expected: number[] = [];
-  for (let i = 0; i < 20; i++) for (let j = 0; j < 20; j++) { testRows.push([i / 2 + 0.2, j / 2 + 0.2]); expected.push(inBox(i / 2, j / 2)); }
+  const testRows: number[][] = [],
+    expected: number[] = [];
+  for (let i = 0; i < 20; i++)
+    for (let j = 0; j < 20; j++) {
+      testRows.push([i / 2 + 0.2, j / 2 + 0.2]);
+      expected.push(inBox(i / 2, j / 2));
+    }
   assert.deepEqual(Array.from(tree.predict(matrixFromRows(testRows))), expected);
 });
 
 test('XOR: a depth-2 tree is exact, a stump cannot be', () => {
   // Corners with multiplicities: (−1,−1)→0 ×10, (−1,1)→1 ×10, (1,−1)→1 ×30, (1,1)→0 ×10.
-  const rows: number[][] = [], y: number[] = [];
-  const add = (a: number, b: number, c: number, k: number): void => { for (let i = 0; i < k; i++) { rows.push([a, b]); y.push(c); } };
-  add(-1, -1, 0, 10); add(-1, 1, 1, 10); add(1, -1, 1, 30); add(1, 1, 0, 10);
+  const rows: number[][] = [],
+    y: number[] = [];
+  const add = (a: number, b: number, c: number, k: number): void => {
+    for (let i = 0; i < k; i++) {
+      rows.push([a, b]);
+      y.push(c);
+    }
+  };
+  add(-1, -1, 0, 10);
+  add(-1, 1, 1, 10);
+  add(1, -1, 1, 30);
+  add(1, 1, 0, 10);
   const X = matrixFromRows(rows);
-  const corners = matrixFromRows([[-1, -1], [-1, 1], [1, -1], [1, 1], [-0.2, 0.3], [0.4, 0.9]]);
+  const corners = matrixFromRows([
+    [-1, -1],
+    [-1, 1],
+    [1, -1],
+    [1, 1],
+    [-0.2, 0.3],
+    [0.4, 0.9],
+  ]);
   const deep = new DecisionTreeClassifier({ maxDepth: 2 }).fit(X, labels(y));
   assert.equal(deep.depth, 2);
   assert.equal(deep.nodeCount, 7);
@@ -102,7 +140,13 @@ test('XOR: a depth-2 tree is exact, a stump cannot be', () => {
 
 test('ties between features go to the lower feature index when all features are searched', () => {
   // Feature 1 is a copy of feature 0: every split on either is equally good.
-  const X = matrixFromRows([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
+  const X = matrixFromRows([
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+  ]);
   const tree = new DecisionTreeClassifier({ seed: 99 }).fit(X, labels([0, 1, 0, 1, 1]));
   for (let id = 0; id < tree.nodeCount; id++) assert.ok(tree.nodes.feature[id] <= 0);
 });
@@ -125,14 +169,17 @@ test('min_samples_leaf and max_depth are respected', () => {
 test('feature sampling is deterministic for a seed and changes with it', () => {
   const { X, y } = syntheticShopTable(600, 5);
   const fitWith = (seed: number): DecisionTreeClassifier => new DecisionTreeClassifier({ maxFeatures: 'sqrt', seed }).fit(X, y);
-  const a = fitWith(7), b = fitWith(7), c = fitWith(8);
+  const a = fitWith(7),
+    b = fitWith(7),
+    c = fitWith(8);
   assert.deepEqual(a.nodes.feature, b.nodes.feature);
   assert.deepEqual(a.nodes.threshold, b.nodes.threshold);
   assert.notDeepEqual(Array.from(a.nodes.feature), Array.from(c.nodes.feature));
 });
 
 test('histogram splitter matches the exact splitter within 0.01 AUC on a held-out set with many distinct values', () => {
-  const train = syntheticShopTable(4000, 11), holdout = syntheticShopTable(3000, 12);
+  const train = syntheticShopTable(4000, 11),
+    holdout = syntheticShopTable(3000, 12);
   const exact = new DecisionTreeClassifier({ maxDepth: 6 }).fit(train.X, train.y);
   const hist = new DecisionTreeClassifier({ maxDepth: 6, splitter: 'hist', maxBins: 255 }).fit(train.X, train.y);
   const aucExact = rocAuc(holdout.y, exact.predictProba(holdout.X));
@@ -144,7 +191,8 @@ test('histogram splitter matches the exact splitter within 0.01 AUC on a held-ou
 test("agrees with the user's ml-cart DecisionTreeClassifier on an easy two-cluster problem", () => {
   const rng = createRng(21);
   const make = (n: number): { rows: number[][]; y: number[] } => {
-    const rows: number[][] = [], y: number[] = [];
+    const rows: number[][] = [],
+      y: number[] = [];
     for (let i = 0; i < n; i++) {
       const c = i % 2;
       rows.push([rng.normal() + 4 * c, rng.normal() - 3 * c, rng.normal()]);
@@ -152,7 +200,8 @@ test("agrees with the user's ml-cart DecisionTreeClassifier on an easy two-clust
     }
     return { rows, y };
   };
-  const train = make(200), holdout = make(200);
+  const train = make(200),
+    holdout = make(200);
   const cart = new MlCartTree();
   cart.train(train.rows, train.y);
   const ours = new DecisionTreeClassifier().fit(matrixFromRows(train.rows), labels(train.y));
@@ -166,11 +215,35 @@ test("agrees with the user's ml-cart DecisionTreeClassifier on an easy two-clust
 });
 
 test('bad input fails with clear errors', () => {
-  const X = matrixFromRows([[1, 2], [3, 4], [5, 6]]);
+  const X = matrixFromRows([
+    [1, 2],
+    [3, 4],
+    [5, 6],
+  ]);
   const tree = (): DecisionTreeClassifier => new DecisionTreeClassifier();
   assert.throws(() => tree().predict(X), /not fitted/);
-  assert.throws(() => tree().fit(matrixFromRows([[1, NaN], [2, 3]]), labels([0, 1])), /finite/);
-  assert.throws(() => tree().fit(matrixFromRows([[1, Infinity], [2, 3]]), labels([0, 1])), /finite/);
+  assert.throws(
+    () =>
+      tree().fit(
+        matrixFromRows([
+          [1, NaN],
+          [2, 3],
+        ]),
+        labels([0, 1]),
+      ),
+    /finite/,
+  );
+  assert.throws(
+    () =>
+      tree().fit(
+        matrixFromRows([
+          [1, Infinity],
+          [2, 3],
+        ]),
+        labels([0, 1]),
+      ),
+    /finite/,
+  );
   assert.throws(() => tree().fit(X, labels([0, 1])), /labels/);
   assert.throws(() => tree().fit(X, labels([1, 1, 1])), /single class/);
   const empty: Matrix = { rows: 0, cols: 2, data: new Float64Array(0) };

@@ -26,7 +26,8 @@ test('hand-worked one-feature case', () => {
   const eps = 8e-9;
   const pdf = (x: number, m: number, v: number): number => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
   const x = 3.5;
-  const a = 0.4 * pdf(x, 1, 1 + eps), b = 0.6 * pdf(x, 6, 8 / 3 + eps);
+  const a = 0.4 * pdf(x, 1, 1 + eps),
+    b = 0.6 * pdf(x, 6, 8 / 3 + eps);
   assert.ok(Math.abs(nb.predictProba(matrixFromRows([[x]]))[0] - b / (a + b)) < 1e-14);
 });
 
@@ -43,7 +44,8 @@ test('same predictions as ml-naivebayes GaussianNB on two-feature data', () => {
   const { X, y } = twoGaussians(600, [3, 1], 31);
   const test = twoGaussians(300, [3, 1], 32);
   const ours = new GaussianNaiveBayes().fit(X, y).predict(test.X);
-  const rows = (m: typeof X): number[][] => Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  const rows = (m: typeof X): number[][] =>
+    Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
   const ml = new MlGaussianNB();
   ml.train(rows(X), Array.from(y));
   // ml-naivebayes uses the n−1 variance and no smoothing: the two can differ only on points within a hair of

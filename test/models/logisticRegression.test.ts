@@ -6,14 +6,17 @@ import { matrixFromRows } from '../../lib/prep/matrix';
 import { LogisticRegression } from '../../lib/models/logisticRegression';
 import { accuracy, loadFixture, maxAbsoluteError, maxRelativeError, toLabels, toMatrix, twoGaussians } from './helpers';
 
-test('matches scikit-learn\'s converged optimum (newton-cg, tol=1e-10) on mixed-scale data', () => {
+test("matches scikit-learn's converged optimum (newton-cg, tol=1e-10) on mixed-scale data", () => {
   const f = loadFixture('logistic_regression.json');
-  const X = toMatrix(f.X), y = toLabels(f.y), Xt = toMatrix(f.X_test);
+  const X = toMatrix(f.X),
+    y = toLabels(f.y),
+    Xt = toMatrix(f.X_test);
   for (const c of f.cases) {
     const lr = new LogisticRegression({ C: c.C, fitIntercept: c.fit_intercept }).fit(X, y);
     assert.ok(lr.converged, `converged for C=${c.C}`);
     assert.ok(maxRelativeError(lr.coef, c.coef) < 1e-6, `coef ${lr.coef} vs ${c.coef}`);
-    if (c.fit_intercept) assert.ok(Math.abs(lr.intercept - c.intercept) / Math.abs(c.intercept) < 1e-6, `intercept ${lr.intercept} vs ${c.intercept}`);
+    if (c.fit_intercept)
+      assert.ok(Math.abs(lr.intercept - c.intercept) / Math.abs(c.intercept) < 1e-6, `intercept ${lr.intercept} vs ${c.intercept}`);
     else assert.equal(lr.intercept, 0);
     assert.ok(maxAbsoluteError(lr.predictProba(Xt), c.proba_test) < 1e-7);
     assert.deepEqual(Array.from(lr.predict(Xt)), c.predict_test);
@@ -23,8 +26,13 @@ test('matches scikit-learn\'s converged optimum (newton-cg, tol=1e-10) on mixed-
 test('one-feature optimum equals the root of the hand-derived gradient', () => {
   // x = (1, -1), y = (1, 0), no intercept: objective 0.5 w² + 2C log(1 + e^(−w)); gradient w − 2C/(1 + e^w) = 0.
   const C = 3;
-  let lo = 0, hi = 10;
-  for (let i = 0; i < 200; i++) { const mid = (lo + hi) / 2; if (mid - 2 * C / (1 + Math.exp(mid)) < 0) lo = mid; else hi = mid; }
+  let lo = 0,
+    hi = 10;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid - (2 * C) / (1 + Math.exp(mid)) < 0) lo = mid;
+    else hi = mid;
+  }
   const lr = new LogisticRegression({ C, fitIntercept: false }).fit(matrixFromRows([[1], [-1]]), Uint8Array.from([1, 0]));
   assert.ok(Math.abs(lr.coef[0] - lo) < 1e-12, `${lr.coef[0]} vs ${lo}`);
 });
@@ -33,11 +41,14 @@ test('linearly separable data: 100% training accuracy, same predictions as ml-lo
   const rows: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < 40; i++) {
-    const a = (i * 7) % 11 - 5, b = (i * 5) % 13 - 6;
+    const a = ((i * 7) % 11) - 5,
+      b = ((i * 5) % 13) - 6;
     if (Math.abs(a + b - 0.5) < 1) continue; // a margin around the separating line a + b = 0.5
-    rows.push([a, b]); y.push(a + b > 0.5 ? 1 : 0);
+    rows.push([a, b]);
+    y.push(a + b > 0.5 ? 1 : 0);
   }
-  const X = matrixFromRows(rows), labels = Uint8Array.from(y);
+  const X = matrixFromRows(rows),
+    labels = Uint8Array.from(y);
   const ours = new LogisticRegression({ C: 100 }).fit(X, labels).predict(X);
   assert.equal(accuracy(ours, labels), 1);
   const ml = new MlLogisticRegression({ numSteps: 3000, learningRate: 5e-3 });

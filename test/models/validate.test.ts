@@ -8,7 +8,15 @@ import { KNearestNeighbors } from '../../lib/models/knn';
 import { VotingClassifier } from '../../lib/models/voting';
 import { XGBoostClassifier, loadXGBoost } from '../../lib/models/xgboost';
 
-const good = matrixFromRows([[0, 1], [1, 0], [2, 2], [3, 1]], ['a', 'b']);
+const good = matrixFromRows(
+  [
+    [0, 1],
+    [1, 0],
+    [2, 2],
+    [3, 1],
+  ],
+  ['a', 'b'],
+);
 const labels = Uint8Array.from([0, 1, 0, 1]);
 
 test('assertFitInput accepts a clean two-class table', () => {
@@ -16,9 +24,22 @@ test('assertFitInput accepts a clean two-class table', () => {
 });
 
 test('assertFitInput names NaN and Infinity with row, column and feature', () => {
-  const nan = matrixFromRows([[0, 1], [1, NaN], [2, 2], [3, 1]], ['a', 'b']);
+  const nan = matrixFromRows(
+    [
+      [0, 1],
+      [1, NaN],
+      [2, 2],
+      [3, 1],
+    ],
+    ['a', 'b'],
+  );
   assert.throws(() => assertFitInput(nan, labels, 'm'), /m: feature value NaN at row 1, column 1 \(b\)/);
-  const inf = matrixFromRows([[0, 1], [1, 0], [-Infinity, 2], [3, 1]]);
+  const inf = matrixFromRows([
+    [0, 1],
+    [1, 0],
+    [-Infinity, 2],
+    [3, 1],
+  ]);
   assert.throws(() => assertFitInput(inf, labels, 'm'), /-Infinity at row 2, column 0/);
 });
 
@@ -29,7 +50,10 @@ test('assertFitInput rejects single-class targets, bad labels, length mismatch a
   assert.throws(() => assertFitInput(good, Uint8Array.from([0, 1, 0]), 'm'), /4 feature rows but 3 labels/);
   assert.throws(() => assertFitInput({ rows: 0, cols: 2, data: new Float64Array(0) }, new Uint8Array(0), 'm'), /empty table/);
   assert.throws(() => assertFitInput({ rows: 2, cols: 0, data: new Float64Array(0) }, Uint8Array.from([0, 1]), 'm'), /0 columns/);
-  assert.throws(() => assertFitInput({ rows: 2, cols: 2, data: new Float64Array(3) }, Uint8Array.from([0, 1]), 'm'), /3 values, expected 2 x 2/);
+  assert.throws(
+    () => assertFitInput({ rows: 2, cols: 2, data: new Float64Array(3) }, Uint8Array.from([0, 1]), 'm'),
+    /3 values, expected 2 x 2/,
+  );
 });
 
 test('assertPredictInput checks fitted state, feature count and finiteness', () => {
@@ -42,10 +66,18 @@ test('assertPredictInput checks fitted state, feature count and finiteness', () 
 test('every model reports bad input with its name', async () => {
   await loadXGBoost();
   const models = [
-    new LogisticRegression(), new GaussianNaiveBayes(), new KNearestNeighbors({ nNeighbors: 1 }), new XGBoostClassifier({ nEstimators: 2 }),
+    new LogisticRegression(),
+    new GaussianNaiveBayes(),
+    new KNearestNeighbors({ nNeighbors: 1 }),
+    new XGBoostClassifier({ nEstimators: 2 }),
     new VotingClassifier({ estimators: [new GaussianNaiveBayes()], voting: 'soft' }),
   ];
-  const nan = matrixFromRows([[0, 1], [1, NaN], [2, 2], [3, 1]]);
+  const nan = matrixFromRows([
+    [0, 1],
+    [1, NaN],
+    [2, 2],
+    [3, 1],
+  ]);
   for (const m of models) {
     assert.throws(() => m.fit(nan, labels), new RegExp(`${m.name}: feature value NaN`));
     assert.throws(() => m.fit(good, Uint8Array.from([1, 1, 1, 1])), new RegExp(`${m.name}: the target has a single class`));

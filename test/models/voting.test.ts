@@ -13,9 +13,16 @@ class FixedMember implements Classifier {
   readonly name = 'fixed';
   fitted = 0;
   constructor(private readonly proba: number[]) {}
-  fit(_X: Matrix, _y: Labels): this { this.fitted++; return this; }
-  predictProba(_X: Matrix): Float64Array { return Float64Array.from(this.proba); }
-  predict(X: Matrix): Labels { return Uint8Array.from(this.predictProba(X), (p) => (p > 0.5 ? 1 : 0)); }
+  fit(_X: Matrix, _y: Labels): this {
+    this.fitted++;
+    return this;
+  }
+  predictProba(_X: Matrix): Float64Array {
+    return Float64Array.from(this.proba);
+  }
+  predict(X: Matrix): Labels {
+    return Uint8Array.from(this.predictProba(X), (p) => (p > 0.5 ? 1 : 0));
+  }
 }
 
 const X4 = matrixFromRows([[0], [1], [2], [3]]);
@@ -38,7 +45,9 @@ test('hard voting: majority of labels, ties to class 0; soft voting: mean probab
 
 test('matches scikit-learn VotingClassifier (LR + GNB + kNN; LR + kNN with hard-vote ties)', () => {
   const f = loadFixture('voting.json');
-  const X = toMatrix(f.X), y = toLabels(f.y), Xt = toMatrix(f.X_test);
+  const X = toMatrix(f.X),
+    y = toLabels(f.y),
+    Xt = toMatrix(f.X_test);
   for (const [tag, make] of [
     ['three', (): Classifier[] => [new LogisticRegression(), new GaussianNaiveBayes(), new KNearestNeighbors()]],
     ['two', (): Classifier[] => [new LogisticRegression(), new KNearestNeighbors()]],

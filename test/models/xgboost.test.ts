@@ -4,19 +4,28 @@ import { matrixFromRows } from '../../lib/prep/matrix';
 import { createXGBoostClassifier, loadXGBoost, XGBoostClassifier, XGBoostRandomForest } from '../../lib/models/xgboost';
 import { accuracy, loadFixture, maxAbsoluteError, toLabels, toMatrix } from './helpers';
 
-before(async () => { await loadXGBoost(); });
+before(async () => {
+  await loadXGBoost();
+});
 
 /** Rank-sum ROC AUC (ties count one half), computed here independently of the project's metrics module. */
 function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  let pairs = 0, wins = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) for (let j = 0; j < labels.length; j++) if (labels[j] === 0) {
-    pairs++; wins += scores[i] > scores[j] ? 1 : scores[i] === scores[j] ? 0.5 : 0;
-  }
+  let pairs = 0,
+    wins = 0;
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] === 1)
+      for (let j = 0; j < labels.length; j++)
+        if (labels[j] === 0) {
+          pairs++;
+          wins += scores[i] > scores[j] ? 1 : scores[i] === scores[j] ? 0.5 : 0;
+        }
   return wins / pairs;
 }
 
 const f = loadFixture('xgboost.json');
-const X = toMatrix(f.X), y = toLabels(f.y), Xt = toMatrix(f.X_test);
+const X = toMatrix(f.X),
+  y = toLabels(f.y),
+  Xt = toMatrix(f.X_test);
 
 test('study parameters reproduce python-xgboost 1.7 (exact tree method): probabilities, AUC, split counts', () => {
   const m = new XGBoostClassifier({ nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsample: 1 }).fit(X, y);
@@ -39,8 +48,14 @@ test('featureImportance is sorted by score and uses the matrix column names', ()
   const m = new XGBoostClassifier().fit(named, y);
   const imp = m.featureImportance();
   const scores = imp.map((e) => e.score);
-  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
-  assert.deepEqual(imp.map((e) => e.feature), ['rate', 'recency', 'price', 'noise', 'carts']); // f1 173, f0 144, f4 99, f3 95, f2 78
+  assert.deepEqual(
+    scores,
+    [...scores].sort((a, b) => b - a),
+  );
+  assert.deepEqual(
+    imp.map((e) => e.feature),
+    ['rate', 'recency', 'price', 'noise', 'carts'],
+  ); // f1 173, f0 144, f4 99, f3 95, f2 78
   // Every split of 100 depth-3 trees is counted once: at most 7 per tree.
   assert.ok(scores.reduce((a, b) => a + b, 0) <= 700);
   m.dispose();
@@ -57,10 +72,15 @@ test('seeded: same seed → identical model, different seed → different model 
   assert.notDeepEqual(run(1), run(2));
 });
 
-test('a feature value of -1 is data, not ml-xgboost\'s missing-value marker', () => {
+test("a feature value of -1 is data, not ml-xgboost's missing-value marker", () => {
   // Label 1 iff x = −1 among x ∈ {−2, −1, 0}: only representable if −1 is an ordinary value (two splits).
-  const rows: number[][] = [], labels: number[] = [];
-  for (let i = 0; i < 60; i++) { const x = (i % 3) - 2; rows.push([x]); labels.push(x === -1 ? 1 : 0); }
+  const rows: number[][] = [],
+    labels: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const x = (i % 3) - 2;
+    rows.push([x]);
+    labels.push(x === -1 ? 1 : 0);
+  }
   const m = new XGBoostClassifier({ maxDepth: 2, nEstimators: 50, learningRate: 0.3 }).fit(matrixFromRows(rows), Uint8Array.from(labels));
   assert.deepEqual(Array.from(m.predict(matrixFromRows([[-2], [-1], [0]]))), [0, 1, 0]);
   m.dispose();
@@ -73,7 +93,8 @@ test('random-forest mode: 100 parallel trees in one round, good ranking, determi
   assert.ok(auc(p, f.y_test) > 0.7, `AUC ${auc(p, f.y_test)}`);
   const again = new XGBoostRandomForest({ nEstimators: 100, seed: 3 }).fit(X, y);
   assert.deepEqual(again.predictProba(Xt), p);
-  rf.dispose(); again.dispose();
+  rf.dispose();
+  again.dispose();
   const made = await createXGBoostClassifier({ nEstimators: 5 });
   assert.ok(accuracy(made.fit(X, y).predict(X), y) > 0.6);
   made.dispose();

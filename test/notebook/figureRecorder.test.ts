@@ -16,10 +16,14 @@ test('recordFigure / readRecordedFigures: specs round-trip sorted by name; names
     recordFigure(dir, { name: 'a_first', fig });
     assert.deepEqual(readdirSync(dir).sort(), ['a_first.json', 'target-b.json']); // no temp files left
     const read = readRecordedFigures(dir);
-    assert.deepEqual(read.map((r) => r.name), ['a_first', 'target-b']);
+    assert.deepEqual(
+      read.map((r) => r.name),
+      ['a_first', 'target-b'],
+    );
     assert.deepEqual(read[1], { name: 'target-b', fig, width: 640, height: 400 });
     assert.throws(() => recordFigure(dir, { name: 'a_first', fig }), /already recorded/);
-    for (const bad of ['', 'Upper', '../escape', 'a/b', 'with space', '-lead']) assert.throws(() => checkFigureName(bad), /figure name must match/);
+    for (const bad of ['', 'Upper', '../escape', 'a/b', 'with space', '-lead'])
+      assert.throws(() => checkFigureName(bad), /figure name must match/);
     assert.deepEqual(readRecordedFigures(join(dir, 'missing')), []);
   } finally {
     resetRecordedNames();
@@ -35,7 +39,10 @@ test('recordTable / readRecordedTables: tables beside the figures, each read by 
     recordTable(dir, { name: 'honest-comparison', rows: [{ model: 'XGBoost', roc_auc_honest: 0.804 }], digits: 3 });
     recordTable(dir, { name: 'b-table', rows: [] });
     assert.deepEqual(readdirSync(dir).sort(), ['b-table.table.json', 'honest-comparison.table.json', 'roc-overlay.json']);
-    assert.deepEqual(readRecordedFigures(dir).map((f) => f.name), ['roc-overlay']);
+    assert.deepEqual(
+      readRecordedFigures(dir).map((f) => f.name),
+      ['roc-overlay'],
+    );
     assert.deepEqual(readRecordedTables(dir), [
       { name: 'b-table', rows: [] },
       { name: 'honest-comparison', rows: [{ model: 'XGBoost', roc_auc_honest: 0.804 }], digits: 3 },

@@ -17,7 +17,9 @@ test('danfojs frames of a user table: head rows, describe and value counts match
     { row: 0, user_id: '1', purchased: 0, recency: 10, rfm_score: '111' },
     { row: 1, user_id: '2', purchased: 1, recency: 2, rfm_score: '511' },
   ]);
-  const stats = Object.fromEntries(frameRows(describeFrame(modellingFrame(table, ['recency'])), 'statistic').map((r) => [r.statistic, r.recency]));
+  const stats = Object.fromEntries(
+    frameRows(describeFrame(modellingFrame(table, ['recency'])), 'statistic').map((r) => [r.statistic, r.recency]),
+  );
   // recency 10 2 30 4 6: mean 52/5, median 6, sample variance: squared deviations 0.16 + 70.56 + 384.16 + 40.96 + 19.36 = 515.2, over 4.
   assert.equal(stats.count, 5);
   assert.equal(stats.mean, 10.4);

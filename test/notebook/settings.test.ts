@@ -16,7 +16,15 @@ test('notebookSettings: defaults for a hand-run notebook, environment of a repor
     reportDir: join(REPOSITORY_ROOT, 'reports'),
     horizonDays: 14,
   });
-  const env = { PURCHASE_DATA_DIR: '/d', PURCHASE_BACKEND: 'postgres', PURCHASE_SEED: '7', PURCHASE_MODE: 'fixed', PURCHASE_REPORT_DIR: '/r', PURCHASE_FIGURE_DIR: '/f', PURCHASE_HORIZON_DAYS: '7' };
+  const env = {
+    PURCHASE_DATA_DIR: '/d',
+    PURCHASE_BACKEND: 'postgres',
+    PURCHASE_SEED: '7',
+    PURCHASE_MODE: 'fixed',
+    PURCHASE_REPORT_DIR: '/r',
+    PURCHASE_FIGURE_DIR: '/f',
+    PURCHASE_HORIZON_DAYS: '7',
+  };
   const fromEnv = notebookSettings({}, env);
   assert.deepEqual(
     [fromEnv.dataDir, fromEnv.backend, fromEnv.seed, fromEnv.mode, fromEnv.reportDir, fromEnv.figureDir, fromEnv.horizonDays],
@@ -33,7 +41,10 @@ test('notebookSettings: defaults for a hand-run notebook, environment of a repor
 test('sampleRowIndices: distinct sorted rows, reproducible by seed, all rows when the table is small', () => {
   const a = sampleRowIndices(1000, 50, 9);
   assert.equal(new Set(a).size, 50);
-  assert.deepEqual(a, [...a].sort((x, y) => x - y));
+  assert.deepEqual(
+    a,
+    [...a].sort((x, y) => x - y),
+  );
   assert.ok(a.every((i) => i >= 0 && i < 1000));
   assert.deepEqual(sampleRowIndices(1000, 50, 9), a);
   assert.notDeepEqual(sampleRowIndices(1000, 50, 10), a);

@@ -21,5 +21,8 @@ test('confusionHeatmap: sklearn layout (rows actual, columns predicted) and one 
     ['1 (purchased)', '1 (purchased)', '40'],
   ]);
   // Cells above half the maximum (50 and 40 of max 50) get white text.
-  assert.deepEqual(fig.layout.annotations!.map((a) => a.font?.color), ['white', 'black', 'black', 'white']);
+  assert.deepEqual(
+    fig.layout.annotations!.map((a) => a.font?.color),
+    ['white', 'black', 'black', 'white'],
+  );
 });

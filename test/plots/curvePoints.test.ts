@@ -44,7 +44,13 @@ function largestDeviation(x: ArrayLike<number>, y: ArrayLike<number>, kept: numb
 }
 
 test('gridThinIndices: short curves are drawn whole; inputs are checked', () => {
-  assert.deepEqual(gridThinIndices([[0, 0.5, 1], [0, 0.9, 1]]), [0, 1, 2]);
+  assert.deepEqual(
+    gridThinIndices([
+      [0, 0.5, 1],
+      [0, 0.9, 1],
+    ]),
+    [0, 1, 2],
+  );
   assert.throws(() => gridThinIndices([[0, 1], [0]]), /different lengths/);
   assert.throws(() => gridThinIndices([[0, 1, 2]], { maxPoints: 1 }), /at least 2/);
 });
@@ -86,7 +92,7 @@ test('gridThinIndices: a curve that zig-zags faster than any grid keeps its enve
   assert.deepEqual([kept[0], kept[kept.length - 1]], [0, n - 1]);
   // Every stretch of 1/100 of the x axis still reaches both 0.1 and 0.9.
   for (let part = 0; part < 100; part++) {
-    const ys = kept.filter((i) => Math.floor((x[i] * 100) - 1e-9) === part || (part === 0 && i === 0)).map((i) => y[i]);
+    const ys = kept.filter((i) => Math.floor(x[i] * 100 - 1e-9) === part || (part === 0 && i === 0)).map((i) => y[i]);
     assert.ok(ys.includes(0.1) && ys.includes(0.9), `x stretch ${part}: ${ys.length} vertices`);
   }
 });
@@ -98,7 +104,9 @@ test('gainsAtQuantiles: a piecewise-linear curve read between its vertices', () 
   const read = gainsAtQuantiles(x, y, 4);
   assert.deepEqual(read.populationShare, [0, 0.25, 0.5, 0.75, 1]);
   const expected = [0, 0.53125, 0.6875, 0.84375, 1];
-  read.positiveShare.forEach((v, k) => assert.ok(Math.abs(v - expected[k]) < 1e-12, `${v} vs ${expected[k]}`));
+  read.positiveShare.forEach((v, k) => {
+    assert.ok(Math.abs(v - expected[k]) < 1e-12, `${v} vs ${expected[k]}`);
+  });
   // Few vertices: the curve as it is.
   assert.deepEqual(gainsAtQuantiles([0, 0.5, 1], [0, 0.8, 1], 4), { populationShare: [0, 0.5, 1], positiveShare: [0, 0.8, 1] });
 });

@@ -32,7 +32,13 @@ test('figureDivHtml: explicit size wins over layout, default height 450', () => 
 });
 
 test('htmlTable: union of keys as header, escaped text, rounded non-integers', () => {
-  const html = htmlTable([{ model: '<k-NN>', f1: 0.61234 }, { model: 'RF', auc: 0.97 }], { digits: 2 });
+  const html = htmlTable(
+    [
+      { model: '<k-NN>', f1: 0.61234 },
+      { model: 'RF', auc: 0.97 },
+    ],
+    { digits: 2 },
+  );
   assert.ok(html.includes('<thead><tr><th>model</th><th>f1</th><th>auc</th></tr></thead>'));
   assert.ok(html.includes('<tr><td>&lt;k-NN&gt;</td><td style="text-align:right">0.61</td><td></td></tr>'));
   assert.ok(html.includes('<tr><td>RF</td><td></td><td style="text-align:right">0.97</td></tr>'));

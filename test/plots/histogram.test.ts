@@ -4,7 +4,9 @@ import { histogram } from '../../lib/plots/histogram';
 import { assertTitles, traces, viaJson } from './helpers';
 
 test('histogram: a single series from a typed array becomes a plain array', () => {
-  const fig = viaJson(histogram([{ name: 'price', values: new Float64Array([1.5, 2, 2.5]) }], { title: 'Price', xTitle: 'price', bins: 20 }));
+  const fig = viaJson(
+    histogram([{ name: 'price', values: new Float64Array([1.5, 2, 2.5]) }], { title: 'Price', xTitle: 'price', bins: 20 }),
+  );
   assertTitles(fig, 'Price', 'price', 'count');
   const [h] = traces(fig);
   assert.equal(h.type, 'histogram');
@@ -23,7 +25,10 @@ test('histogram: several series overlay with a legend; log count axis on request
     { title: 'Brand shares', xTitle: 'share', yTitle: 'users', logY: true },
   );
   assertTitles(fig, 'Brand shares', 'share', 'users');
-  assert.deepEqual(traces(fig).map((t) => t.name), ['views', 'carts']);
+  assert.deepEqual(
+    traces(fig).map((t) => t.name),
+    ['views', 'carts'],
+  );
   assert.equal(fig.layout.barmode, 'overlay');
   assert.equal(fig.layout.showlegend, true);
   assert.equal(fig.layout.yaxis?.type, 'log');

@@ -7,7 +7,13 @@ test('knnSweepFigure: accuracy by k and the chosen k highlighted at its accuracy
   const fig = knnSweepFigure({ k: [1, 2, 3], accuracy: [0.81, 0.84, 0.83], chosenK: 2 });
   assertTitles(fig, 'k-NN accuracy vs k', 'k (neighbours)', 'accuracy');
   const [line, chosen] = traces(fig);
-  assert.deepEqual([line.x, line.y], [[1, 2, 3], [0.81, 0.84, 0.83]]);
+  assert.deepEqual(
+    [line.x, line.y],
+    [
+      [1, 2, 3],
+      [0.81, 0.84, 0.83],
+    ],
+  );
   assert.deepEqual([chosen.name, chosen.x, chosen.y], ['chosen k = 2', [2], [0.84]]);
 });
 

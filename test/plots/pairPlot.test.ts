@@ -24,7 +24,14 @@ test('pairPlot: one splom trace per class with the rows of that class', () => {
     { label: 'frequency', values: [1, 3] },
     { label: 'r', values: [5, 3] },
   ]);
-  assert.deepEqual(pos.dimensions.map((d) => d.values), [[20, 40], [2, 4], [4, 2]]);
+  assert.deepEqual(
+    pos.dimensions.map((d) => d.values),
+    [
+      [20, 40],
+      [2, 4],
+      [4, 2],
+    ],
+  );
   const layout = fig.layout as Record<string, { title?: { text?: string } }>;
   assert.equal(layout.xaxis.title?.text, 'recency');
   assert.equal(layout.yaxis3.title?.text, 'r');

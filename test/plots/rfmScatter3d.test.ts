@@ -14,7 +14,14 @@ test('rfmScatter3d: classes split into two 3-D traces, log frequency and monetar
   const [neg, pos] = traces(fig);
   assert.equal(neg.type, 'scatter3d');
   assert.deepEqual([neg.x, neg.y, neg.z], [[95], [4], [44.29]]);
-  assert.deepEqual([pos.x, pos.y, pos.z], [[72, 132], [2, 5710], [17.15, 3093.07]]);
+  assert.deepEqual(
+    [pos.x, pos.y, pos.z],
+    [
+      [72, 132],
+      [2, 5710],
+      [17.15, 3093.07],
+    ],
+  );
   const scene = fig.layout.scene!;
   assert.equal(titleText(scene.xaxis as never), 'recency (days)');
   assert.equal(titleText(scene.yaxis as never), 'frequency (sessions, log)');

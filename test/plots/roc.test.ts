@@ -18,6 +18,9 @@ test('rocOverlay: one trace per model with its AUC in the legend, in the given o
     { name: 'k-NN', auc: 0.86, ...curve },
   ]);
   assertTitles(fig, 'ROC curves', 'false positive rate', 'true positive rate');
-  assert.deepEqual(traces(fig).map((t) => t.name), ['random forest (AUC 0.971)', 'k-NN (AUC 0.860)', 'chance']);
+  assert.deepEqual(
+    traces(fig).map((t) => t.name),
+    ['random forest (AUC 0.971)', 'k-NN (AUC 0.860)', 'chance'],
+  );
   assert.equal(fig.layout.showlegend, true);
 });

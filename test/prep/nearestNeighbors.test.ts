@@ -6,7 +6,8 @@ import { createRng } from '../../lib/random';
 
 /** Reference: every (distance, index) pair sorted, the first k per query; `skipSelf` drops j === i. */
 function reference(train: Matrix, query: Matrix, k: number, skipSelf = false): { idx: number[][]; dist: number[][] } {
-  const idx: number[][] = [], dist: number[][] = [];
+  const idx: number[][] = [],
+    dist: number[][] = [];
   for (let i = 0; i < query.rows; i++) {
     const all: [number, number][] = [];
     for (let j = 0; j < train.rows; j++) {
@@ -49,7 +50,8 @@ test('a hand-made line of points: neighbours and squared distances', () => {
 
 test('k-d tree and brute force equal an independent sort of all pairs, ties and duplicates included', () => {
   for (const seed of [1, 2, 3]) {
-    const train = tiedData(seed, 900), query = tiedData(seed + 10, 300);
+    const train = tiedData(seed, 900),
+      query = tiedData(seed + 10, 300);
     for (const k of [1, 6, 21]) {
       const ref = reference(train, query, k);
       for (const algorithm of ['kd_tree', 'brute'] as const) {
@@ -74,10 +76,11 @@ test('hundreds of identical rows (zero-width leaves): the smallest indices among
   }
 });
 
-test('continuous data in 15 dimensions (the study\'s width): tree equals the reference', () => {
+test("continuous data in 15 dimensions (the study's width): tree equals the reference", () => {
   const rng = createRng(5);
   const make = (n: number): Matrix => ({ rows: n, cols: 15, data: Float64Array.from({ length: n * 15 }, () => rng.normal()) });
-  const train = make(1500), query = make(200);
+  const train = make(1500),
+    query = make(200);
   const nb = kNearestNeighbors(train, query, 20);
   const ref = reference(train, query, 20);
   assert.deepEqual(rowsOf(nb.indices, 20), ref.idx);
@@ -85,14 +88,20 @@ test('continuous data in 15 dimensions (the study\'s width): tree equals the ref
 });
 
 test('the answer does not depend on the query order', () => {
-  const train = tiedData(8, 700), query = tiedData(9, 250);
+  const train = tiedData(8, 700),
+    query = tiedData(9, 250);
   const k = 7;
   const perm = Array.from({ length: query.rows }, (_, i) => query.rows - 1 - i);
   const reversed: Matrix = { rows: query.rows, cols: query.cols, data: new Float64Array(query.data.length) };
-  perm.forEach((src, dst) => reversed.data.set(query.data.subarray(src * 4, src * 4 + 4), dst * 4));
+  perm.forEach((src, dst) => {
+    reversed.data.set(query.data.subarray(src * 4, src * 4 + 4), dst * 4);
+  });
   const a = rowsOf(kNearestNeighbors(train, query, k).indices, k);
   const b = rowsOf(kNearestNeighbors(train, reversed, k).indices, k);
-  assert.deepEqual(perm.map((src) => a[src]), b);
+  assert.deepEqual(
+    perm.map((src) => a[src]),
+    b,
+  );
 });
 
 test('kNearestOtherRows: the k nearest other rows, the row itself dropped even inside a big duplicate cluster', () => {

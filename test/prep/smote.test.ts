@@ -9,8 +9,14 @@ function sample(): { X: Matrix; y: Uint8Array } {
   const rng = createRng(11);
   const rows: number[][] = [];
   const y: number[] = [];
-  for (let i = 0; i < 40; i++) { rows.push([rng.normal(), rng.normal()]); y.push(0); }
-  for (let i = 0; i < 12; i++) { rows.push([3 + rng.normal(), 3 + rng.normal()]); y.push(1); }
+  for (let i = 0; i < 40; i++) {
+    rows.push([rng.normal(), rng.normal()]);
+    y.push(0);
+  }
+  for (let i = 0; i < 12; i++) {
+    rows.push([3 + rng.normal(), 3 + rng.normal()]);
+    y.push(1);
+  }
   return { X: matrixFromRows(rows, ['a', 'b']), y: Uint8Array.from(y) };
 }
 
@@ -29,7 +35,10 @@ test('classes balance, input rows come first unchanged, synthetic rows are minor
   const r = smote(X, y, { k: 5, seed: 1 });
   assert.equal(r.X.rows, 80); // 40 + 40
   assert.equal(r.y.length, 80);
-  assert.equal(r.y.reduce((a, b) => a + b, 0), 40);
+  assert.equal(
+    r.y.reduce((a, b) => a + b, 0),
+    40,
+  );
   assert.deepEqual(r.X.data.subarray(0, X.data.length), X.data);
   assert.deepEqual(r.y.subarray(0, 52), y);
   assert.deepEqual(r.X.names, ['a', 'b']);
@@ -58,7 +67,11 @@ test('deterministic per seed; class 0 can be the minority; balanced input is ret
   const { X, y } = sample();
   assert.deepEqual(smote(X, y, { seed: 4 }), smote(X, y, { seed: 4 }));
   assert.notDeepEqual(smote(X, y, { seed: 4 }).X.data, smote(X, y, { seed: 5 }).X.data);
-  const flipped = smote(X, y.map((v) => 1 - v), { seed: 4 });
+  const flipped = smote(
+    X,
+    y.map((v) => 1 - v),
+    { seed: 4 },
+  );
   assert.equal(flipped.y.filter((v) => v === 0).length, 40);
   const balanced = matrixFromRows([[0], [1], [2], [3]]);
   const r = smote(balanced, Uint8Array.from([0, 1, 0, 1]), { k: 1, seed: 1 });

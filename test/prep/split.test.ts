@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { approximateMode, stratifiedSplit, testSetSize } from '../../lib/prep/split';
 import { createRng } from '../../lib/random';
 
-interface SplitGolden { rows: number; positives: number; test_size: number; test_rows: number; test_positives: number; test_negatives: number }
+interface SplitGolden {
+  rows: number;
+  positives: number;
+  test_size: number;
+  test_rows: number;
+  test_positives: number;
+  test_negatives: number;
+}
 const golden = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklearn', 'prep.json'), 'utf8')) as { split: SplitGolden[] };
 
 /** Labels with the first `positives` rows positive, then shuffled so classes are interleaved. */

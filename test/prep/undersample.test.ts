@@ -38,7 +38,8 @@ test('deterministic per seed; every majority row has the same chance', () => {
   // 4 of 16 negatives kept: each negative is kept with probability 1/4
   const hits = new Map<number, number>();
   const runs = 4000;
-  for (let seed = 0; seed < runs; seed++) for (const i of randomUndersample(y, all, seed).subarray(0, 4)) hits.set(i, (hits.get(i) ?? 0) + 1);
+  for (let seed = 0; seed < runs; seed++)
+    for (const i of randomUndersample(y, all, seed).subarray(0, 4)) hits.set(i, (hits.get(i) ?? 0) + 1);
   assert.equal(hits.size, 16);
   // binomial(4000, .25): sd ~ 27; allow 5 sd around 1000
   for (const h of hits.values()) assert.ok(Math.abs(h - 1000) < 140, `kept ${h} times`);

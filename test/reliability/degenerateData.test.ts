@@ -40,7 +40,7 @@ after(() => {
 function dataset(rows: string[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'degenerate data '));
   dirs.push(dir);
-  fs.writeFileSync(path.join(dir, '2019-Oct.csv'), [KAGGLE_HEADER, ...rows].map((l) => l + '\n').join(''));
+  fs.writeFileSync(path.join(dir, '2019-Oct.csv'), [KAGGLE_HEADER, ...rows].map((l) => `${l}\n`).join(''));
   return dir;
 }
 
@@ -85,9 +85,11 @@ const ALL_PURCHASERS = [1, 2, 3].flatMap((u) => twoSessionUser(u, true));
 const ONE_USER = twoSessionUser(7, true);
 // Every user has one session only (user 3 has one purchase too): step 5 removes them all.
 const ONE_TIME_VISITORS = [
-  event(1, 'view', 1, 'a'), event(1, 'cart', 1, 'a'),
+  event(1, 'view', 1, 'a'),
+  event(1, 'cart', 1, 'a'),
   event(2, 'view', 2, 'b'),
-  event(5, 'view', 3, 'c'), event(5, 'purchase', 3, 'c'),
+  event(5, 'view', 3, 'c'),
+  event(5, 'purchase', 3, 'c'),
 ];
 
 describe('library: each stage names the degenerate case', () => {
@@ -126,7 +128,7 @@ describe('library: each stage names the degenerate case', () => {
     });
   });
 
-  test('no user with a view row: the study\'s inner join empties the table, and the pipeline says why', async () => {
+  test("no user with a view row: the study's inner join empties the table, and the pipeline says why", async () => {
     const rows = [1, 2].flatMap((u) => [event(1, 'cart', u, `u${u}a`), event(2, 'cart', u, `u${u}b`)]);
     await assert.rejects(pipelineTable(dataset(rows)), {
       message:
@@ -137,11 +139,15 @@ describe('library: each stage names the degenerate case', () => {
 
   test('too few users of a class for the stratified split', () => {
     const table = {
-      userIds: ['1', '2', '3'], purchased: Uint8Array.from([1, 0, 0]), rfmScore: ['111', '111', '111'], rows: 3,
+      userIds: ['1', '2', '3'],
+      purchased: Uint8Array.from([1, 0, 0]),
+      rfmScore: ['111', '111', '111'],
+      rows: 3,
       columns: {} as Record<string, Float64Array>,
     };
     assert.throws(() => prepareStudyData(table), {
-      message: 'the modelling table has only 1 purchaser row (3 users): the stratified train/test split needs at least 2 rows of each class',
+      message:
+        'the modelling table has only 1 purchaser row (3 users): the stratified train/test split needs at least 2 rows of each class',
     });
   });
 });
@@ -168,10 +174,10 @@ describe('CLI: clean, features and models on degenerate data', () => {
     const cleaned = await cli(['clean', '--data', data, '--json']);
     assert.equal(cleaned.code, 0);
     assert.ok(cleaned.stderr.includes(warning), cleaned.stderr);
-    assert.deepEqual(
-      (({ users, purchasers }) => ({ users, purchasers }))(JSON.parse(cleaned.stdout) as Record<string, number>),
-      { users: 3, purchasers: 0 },
-    );
+    assert.deepEqual((({ users, purchasers }) => ({ users, purchasers }))(JSON.parse(cleaned.stdout) as Record<string, number>), {
+      users: 3,
+      purchasers: 0,
+    });
     const out = path.join(data, 'features.csv');
     const features = await cli(['features', '--data', data, '--out', out]);
     assert.equal(features.code, 0, features.stderr);
@@ -206,12 +212,15 @@ describe('CLI: clean, features and models on degenerate data', () => {
   test('a header-only features file: models says the table is empty', async () => {
     const data = dataset([]);
     const out = path.join(data, 'features.csv');
-    fs.writeFileSync(out, 'user_id,purchased,recency,frequency,monetary_value,r,f,m,rfm_score,rfm_int,num_views,adds_to_cart,add_to_cart_rate,max_perc_user_views,max_perc_user_carts,range_visits,avg_days_btw_sessions,avg_view_price,avg_cart_price\n');
+    fs.writeFileSync(
+      out,
+      'user_id,purchased,recency,frequency,monetary_value,r,f,m,rfm_score,rfm_int,num_views,adds_to_cart,add_to_cart_rate,max_perc_user_views,max_perc_user_carts,range_visits,avg_days_btw_sessions,avg_view_price,avg_cart_price\n',
+    );
     const models = await cli(['models', '--features', out, '--out', path.join(data, 'models.json')]);
     assertOneErrorLine(models, 'the modelling table is empty: no user survived cleaning and feature building');
   });
 
-  test('tiny but two-class data: models names the k-NN sweep\'s need for 20 training rows', async () => {
+  test("tiny but two-class data: models names the k-NN sweep's need for 20 training rows", async () => {
     const data = dataset([1, 2, 3, 4].flatMap((u) => twoSessionUser(u, u <= 2)));
     const out = path.join(data, 'features.csv');
     assert.equal((await cli(['features', '--data', data, '--out', out])).code, 0);

@@ -90,7 +90,14 @@ test('features: byte-identical CSV on two DuckDB runs and on PostgreSQL; models:
   const parsed = JSON.parse(report.toString('utf8')) as { seed: number; models: Record<string, Record<string, unknown>> };
   assert.equal(parsed.seed, 3);
   assert.deepEqual(Object.keys(parsed.models).sort(), [
-    'decision_tree', 'knn', 'logistic_regression', 'naive_bayes', 'random_forest', 'voting_hard', 'voting_soft', 'xgboost',
+    'decision_tree',
+    'knn',
+    'logistic_regression',
+    'naive_bayes',
+    'random_forest',
+    'voting_hard',
+    'voting_soft',
+    'xgboost',
   ]);
   // --no-timings: no wall-clock number anywhere in the file.
   assert.doesNotMatch(report.toString('utf8'), /seconds/);

@@ -52,7 +52,7 @@ before(() => {
   data = path.join(work, 'data');
   fs.mkdirSync(data);
   const rows = ['2019-10-01 10:00:00 UTC,view,1,2,,b,5.00,1,s1', '2019-10-02 10:00:00 UTC,view,1,2,,b,5.00,1,s2'];
-  fs.writeFileSync(path.join(data, '2019-Oct.csv'), [KAGGLE_HEADER, ...rows].join('\n') + '\n');
+  fs.writeFileSync(path.join(data, '2019-Oct.csv'), `${[KAGGLE_HEADER, ...rows].join('\n')}\n`);
 });
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -90,14 +90,20 @@ describe('PostgreSQL unavailable: features --backend postgres fails in one line 
   test('the server refuses an unknown role', async () => {
     const role = `no_such_role_${process.pid}`;
     const line = await featuresError(['--pg', `postgresql://${role}@${pgHost}:${pgPort}/postgres`]);
-    assert.equal(line, `error: cannot connect to PostgreSQL at host=${pgHost} port=${pgPort} user=${role} database=postgres: role "${role}" does not exist`);
+    assert.equal(
+      line,
+      `error: cannot connect to PostgreSQL at host=${pgHost} port=${pgPort} user=${role} database=postgres: role "${role}" does not exist`,
+    );
   });
 
   test('the server refuses an unknown database', async () => {
     const user = process.env.PGUSER ?? 'postgres';
     const db = `no_such_db_${process.pid}`;
     const line = await featuresError(['--pg', `postgresql://${user}@${pgHost}:${pgPort}/${db}`]);
-    assert.equal(line, `error: cannot connect to PostgreSQL at host=${pgHost} port=${pgPort} user=${user} database=${db}: database "${db}" does not exist`);
+    assert.equal(
+      line,
+      `error: cannot connect to PostgreSQL at host=${pgHost} port=${pgPort} user=${user} database=${db}: database "${db}" does not exist`,
+    );
   });
 });
 
@@ -113,7 +119,7 @@ describe('atomic writes: a write that fails half-way leaves the previous file an
       realWrite(file, text.slice(0, text.length / 2));
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
-    assert.throws(() => writeFileAtomic(target, '{"new": "report", "padding": "' + 'x'.repeat(1000) + '"}\n'), /ENOSPC/);
+    assert.throws(() => writeFileAtomic(target, `{"new": "report", "padding": "${'x'.repeat(1000)}"}\n`), /ENOSPC/);
     mock.restoreAll();
     assert.equal(fs.readFileSync(target, 'utf8'), '{"previous": true}\n');
     assert.deepEqual(fs.readdirSync(dir), ['models.json']);

@@ -24,12 +24,26 @@ const ROOT = path.resolve(__dirname, '../..');
 const A = '2019-10-01 00:00:00 UTC,view,5773203,1487580005134238553,,runail,2.62,463240011,26dd6e6e-4dac';
 const B = '2019-10-02 10:20:30 UTC,cart,5,2,,,10.50,7,s2';
 const ROW_A = {
-  event_time: '2019-10-01 00:00:00', event_type: 'view', product_id: '5773203', category_id: '1487580005134238553',
-  category_code: null, brand: 'runail', price: '2.62', user_id: '463240011', user_session: '26dd6e6e-4dac',
+  event_time: '2019-10-01 00:00:00',
+  event_type: 'view',
+  product_id: '5773203',
+  category_id: '1487580005134238553',
+  category_code: null,
+  brand: 'runail',
+  price: '2.62',
+  user_id: '463240011',
+  user_session: '26dd6e6e-4dac',
 };
 const ROW_B = {
-  event_time: '2019-10-02 10:20:30', event_type: 'cart', product_id: '5', category_id: '2',
-  category_code: null, brand: null, price: '10.50', user_id: '7', user_session: 's2',
+  event_time: '2019-10-02 10:20:30',
+  event_type: 'cart',
+  product_id: '5',
+  category_id: '2',
+  category_code: null,
+  brand: null,
+  price: '10.50',
+  user_id: '7',
+  user_session: 's2',
 };
 
 /** A row of A's shape with field `index` (0-based) replaced. */
@@ -39,7 +53,7 @@ function rowWith(index: number, value: string): string {
   return fields.join(',');
 }
 
-const lines = (...rows: string[]) => rows.map((r) => r + '\n').join('');
+const lines = (...rows: string[]) => rows.map((r) => `${r}\n`).join('');
 const gzip = (text: string) => zlib.gzipSync(Buffer.from(text));
 const OCT = '2019-Oct.csv';
 
@@ -73,31 +87,64 @@ const CASES: MalformedCase[] = [
   {
     name: 'reordered columns',
     files: { [OCT]: lines(HEADER.replace('product_id,category_id', 'category_id,product_id'), A) },
-    expected: { error: /header columns are in another order: found "category_id" where "product_id" belongs/, at: [1, 3, 'product_id'], skip: 'still fails' },
+    expected: {
+      error: /header columns are in another order: found "category_id" where "product_id" belongs/,
+      at: [1, 3, 'product_id'],
+      skip: 'still fails',
+    },
   },
   {
     name: 'an extra field in a row',
-    files: { [OCT]: lines(HEADER, A, A + ',surplus', B) },
+    files: { [OCT]: lines(HEADER, A, `${A},surplus`, B) },
     expected: { error: /row has 10 fields, expected 9/, at: [3, 10, 'extra field'], skip: { rows: [ROW_A, ROW_B], skippedLines: [3] } },
   },
   {
     name: 'a missing field in a row',
     files: { [OCT]: lines(HEADER, A, A.slice(0, A.lastIndexOf(',')), B) },
-    expected: { error: /row has 8 fields, expected 9: "user_session" and later columns are missing/, at: [3, 9, 'user_session'], skip: { rows: [ROW_A, ROW_B], skippedLines: [3] } },
+    expected: {
+      error: /row has 8 fields, expected 9: "user_session" and later columns are missing/,
+      at: [3, 9, 'user_session'],
+      skip: { rows: [ROW_A, ROW_B], skippedLines: [3] },
+    },
   },
   {
     name: 'quoted fields with commas, doubled quotes and newlines load exactly',
     files: { [OCT]: lines(HEADER, '2019-10-01 00:00:00 UTC,view,1,2,"a,b","line one\nline ""two""",1.00,3,s') },
-    expected: { rows: [{ ...ROW_B, event_time: '2019-10-01 00:00:00', event_type: 'view', product_id: '1', category_code: 'a,b', brand: 'line one\nline "two"', price: '1.00', user_id: '3', user_session: 's' }] },
+    expected: {
+      rows: [
+        {
+          ...ROW_B,
+          event_time: '2019-10-01 00:00:00',
+          event_type: 'view',
+          product_id: '1',
+          category_code: 'a,b',
+          brand: 'line one\nline "two"',
+          price: '1.00',
+          user_id: '3',
+          user_session: 's',
+        },
+      ],
+    },
   },
   {
     name: 'a bad row after a quoted newline is named at its editor line, not its record number',
     files: { [OCT]: lines(HEADER, '2019-10-01 00:00:00 UTC,view,1,2,,"two\nlines",1.00,3,s', A, rowWith(2, 'x'), B) },
-    expected: { error: /could not convert "x" to an integer/, at: [5, 3, 'product_id'], skip: { rows: [{ ...ROW_A, product_id: '1', category_id: '2', brand: 'two\nlines', price: '1.00', user_id: '3', user_session: 's' }, ROW_A, ROW_B], skippedLines: [5] } },
+    expected: {
+      error: /could not convert "x" to an integer/,
+      at: [5, 3, 'product_id'],
+      skip: {
+        rows: [
+          { ...ROW_A, product_id: '1', category_id: '2', brand: 'two\nlines', price: '1.00', user_id: '3', user_session: 's' },
+          ROW_A,
+          ROW_B,
+        ],
+        skippedLines: [5],
+      },
+    },
   },
   {
     name: 'a byte-order mark',
-    files: { [OCT]: '\uFEFF' + lines(HEADER, A) },
+    files: { [OCT]: `\uFEFF${lines(HEADER, A)}` },
     expected: { rows: [ROW_A] },
   },
   {
@@ -107,7 +154,13 @@ const CASES: MalformedCase[] = [
   },
   {
     name: 'non-UTF-8 bytes (a Latin-1 brand)',
-    files: { [OCT]: Buffer.concat([Buffer.from(lines(HEADER, A) + '2019-10-01 00:00:00 UTC,view,1,2,,caf'), Buffer.from([0xe9]), Buffer.from(',1.00,3,s\n' + lines(B))]) },
+    files: {
+      [OCT]: Buffer.concat([
+        Buffer.from(`${lines(HEADER, A)}2019-10-01 00:00:00 UTC,view,1,2,,caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(`,1.00,3,s\n${lines(B)}`),
+      ]),
+    },
     expected: { error: /bytes that are not UTF-8 .*iconv/, at: [3, 6, 'brand'], skip: { rows: [ROW_A, ROW_B], skippedLines: [3] } },
   },
   {
@@ -122,7 +175,12 @@ const CASES: MalformedCase[] = [
   },
   {
     name: 'a truncated gzip',
-    files: { [`${OCT}.gz`]: (() => { const whole = gzip(lines(HEADER, A, B)); return whole.subarray(0, whole.length - 6); })() },
+    files: {
+      [`${OCT}.gz`]: (() => {
+        const whole = gzip(lines(HEADER, A, B));
+        return whole.subarray(0, whole.length - 6);
+      })(),
+    },
     expected: { error: /^.*2019-Oct\.csv\.gz:4: damaged or truncated gzip stream after 3 complete lines/, skip: 'still fails' },
   },
   {
@@ -138,22 +196,38 @@ const CASES: MalformedCase[] = [
   {
     name: 'a file that is not CSV: binary data (a PNG image)',
     files: { [OCT]: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) },
-    expected: { error: /line 1 is not UTF-8 text \(binary data, or another encoding such as UTF-16\): not a CSV file/, at: [1, 1, 'event_time'], skip: 'still fails' },
+    expected: {
+      error: /line 1 is not UTF-8 text \(binary data, or another encoding such as UTF-16\): not a CSV file/,
+      at: [1, 1, 'event_time'],
+      skip: 'still fails',
+    },
   },
   {
     name: 'a file that is not CSV: JSON text',
     files: { [OCT]: '{"event_time": "2019-10-01"}\n' },
-    expected: { error: /line 1 "\{"event_time": "2019-10-01"\}" has no comma: not a comma-separated file/, at: [1, 1, 'event_time'], skip: 'still fails' },
+    expected: {
+      error: /line 1 "\{"event_time": "2019-10-01"\}" has no comma: not a comma-separated file/,
+      at: [1, 1, 'event_time'],
+      skip: 'still fails',
+    },
   },
   {
     name: 'a huge integer',
     files: { [OCT]: lines(HEADER, A, rowWith(7, '99999999999999999999'), B) },
-    expected: { error: /"99999999999999999999" does not fit in a 64-bit integer/, at: [3, 8, 'user_id'], skip: { rows: [ROW_A, ROW_B], skippedLines: [3] } },
+    expected: {
+      error: /"99999999999999999999" does not fit in a 64-bit integer/,
+      at: [3, 8, 'user_id'],
+      skip: { rows: [ROW_A, ROW_B], skippedLines: [3] },
+    },
   },
   {
     name: 'a huge price',
     files: { [OCT]: lines(HEADER, A, rowWith(6, '12345678901.00'), B) },
-    expected: { error: /"12345678901\.00" is too large for a price \(at most 10 digits before the point\)/, at: [3, 7, 'price'], skip: { rows: [ROW_A, ROW_B], skippedLines: [3] } },
+    expected: {
+      error: /"12345678901\.00" is too large for a price \(at most 10 digits before the point\)/,
+      at: [3, 7, 'price'],
+      skip: { rows: [ROW_A, ROW_B], skippedLines: [3] },
+    },
   },
   {
     name: 'a price in exponent notation too large for any decimal',
@@ -163,7 +237,20 @@ const CASES: MalformedCase[] = [
   {
     name: 'negative ids are integers and load exactly',
     files: { [OCT]: lines(HEADER, '2019-10-01 00:00:00 UTC,view,-5,-9223372036854775808,,,1.00,-1,s') },
-    expected: { rows: [{ ...ROW_B, event_time: '2019-10-01 00:00:00', event_type: 'view', product_id: '-5', category_id: '-9223372036854775808', price: '1.00', user_id: '-1', user_session: 's' }] },
+    expected: {
+      rows: [
+        {
+          ...ROW_B,
+          event_time: '2019-10-01 00:00:00',
+          event_type: 'view',
+          product_id: '-5',
+          category_id: '-9223372036854775808',
+          price: '1.00',
+          user_id: '-1',
+          user_session: 's',
+        },
+      ],
+    },
   },
   {
     name: 'category_id at 2^63 - 1 loads exactly',
@@ -173,22 +260,39 @@ const CASES: MalformedCase[] = [
   {
     name: 'category_id beyond 64 bits (2^64)',
     files: { [OCT]: lines(HEADER, A, rowWith(3, '18446744073709551616')) },
-    expected: { error: /"18446744073709551616" does not fit in a 64-bit integer/, at: [3, 4, 'category_id'], skip: { rows: [ROW_A], skippedLines: [3] } },
+    expected: {
+      error: /"18446744073709551616" does not fit in a 64-bit integer/,
+      at: [3, 4, 'category_id'],
+      skip: { rows: [ROW_A], skippedLines: [3] },
+    },
   },
   {
     name: 'a time in ISO 8601 format',
     files: { [OCT]: lines(HEADER, A, rowWith(0, '2019-10-01T00:00:00Z')) },
-    expected: { error: /could not convert "2019-10-01T00:00:00Z" to a time: expected YYYY-MM-DD HH:MM:SS UTC/, at: [3, 1, 'event_time'], skip: { rows: [ROW_A], skippedLines: [3] } },
+    expected: {
+      error: /could not convert "2019-10-01T00:00:00Z" to a time: expected YYYY-MM-DD HH:MM:SS UTC/,
+      at: [3, 1, 'event_time'],
+      skip: { rows: [ROW_A], skippedLines: [3] },
+    },
   },
   {
     name: 'a time in another zone',
     files: { [OCT]: lines(HEADER, A, rowWith(0, '2019-10-01 02:00:00 CEST'), rowWith(0, '2019-10-01 02:00:00 +02:00')) },
-    expected: { error: /could not convert "2019-10-01 02:00:00 CEST" to a time/, at: [3, 1, 'event_time'], skip: { rows: [ROW_A], skippedLines: [3, 4] } },
+    expected: {
+      error: /could not convert "2019-10-01 02:00:00 CEST" to a time/,
+      at: [3, 1, 'event_time'],
+      skip: { rows: [ROW_A], skippedLines: [3, 4] },
+    },
   },
   {
     name: 'NULL sessions: empty and the text NULL both load as NULL',
     files: { [OCT]: lines(HEADER, rowWith(8, ''), rowWith(8, 'NULL')) },
-    expected: { rows: [{ ...ROW_A, user_session: null }, { ...ROW_A, user_session: null }] },
+    expected: {
+      rows: [
+        { ...ROW_A, user_session: null },
+        { ...ROW_A, user_session: null },
+      ],
+    },
   },
   {
     name: 'the text NULL in a required column is an error',
@@ -203,7 +307,11 @@ const CASES: MalformedCase[] = [
   {
     name: 'an unknown event type',
     files: { [OCT]: lines(HEADER, A, rowWith(1, 'wishlist'), B) },
-    expected: { error: /"wishlist" is not an event type: expected one of view, cart, remove_from_cart, purchase/, at: [3, 2, 'event_type'], skip: { rows: [ROW_A, ROW_B], skippedLines: [3] } },
+    expected: {
+      error: /"wishlist" is not an event type: expected one of view, cart, remove_from_cart, purchase/,
+      at: [3, 2, 'event_type'],
+      skip: { rows: [ROW_A, ROW_B], skippedLines: [3] },
+    },
   },
   {
     name: 'an unterminated quote',
@@ -225,7 +333,12 @@ const CASES: MalformedCase[] = [
     name: 'a month missing between two others warns and names it',
     files: { '2019-Oct.csv': lines(HEADER, A), '2019-Dec.csv.gz': gzip(lines(HEADER, B)) },
     load: '.',
-    expected: { rows: [ROW_A, ROW_B], warnings: [/^month 2019-Nov missing between 2019-Oct and 2019-Dec \(no 2019-Nov\.csv or \.csv\.gz\): recency, range of visits and days between sessions will span the gap$/] },
+    expected: {
+      rows: [ROW_A, ROW_B],
+      warnings: [
+        /^month 2019-Nov missing between 2019-Oct and 2019-Dec \(no 2019-Nov\.csv or \.csv\.gz\): recency, range of visits and days between sessions will span the gap$/,
+      ],
+    },
   },
   {
     name: 'two months missing are named together',
@@ -299,7 +412,10 @@ describe('malformed inputs: each gives a located error, a counted skip, or exact
           assert.equal(skipping.error, undefined, skipping.error?.message);
           assert.deepEqual(skipping.rows, expected.skip.rows);
           assert.equal(skipping.report!.skipped, expected.skip.skippedLines.length);
-          assert.deepEqual(skipping.report!.skippedSamples.map((s) => s.line), expected.skip.skippedLines);
+          assert.deepEqual(
+            skipping.report!.skippedSamples.map((s) => s.line),
+            expected.skip.skippedLines,
+          );
           // The first skipped row's sample carries the same located message as the strict error.
           assert.equal(skipping.report!.skippedSamples[0].message, strict.error.message);
         }
@@ -310,7 +426,9 @@ describe('malformed inputs: each gives a located error, a counted skip, or exact
         assert.equal(strict.report!.skipped, 0);
         const wanted = expected.warnings ?? [];
         assert.equal(strict.warnings.length, wanted.length, `warnings: ${JSON.stringify(strict.warnings)}`);
-        wanted.forEach((w, i) => assert.match(strict.warnings[i], w));
+        wanted.forEach((w, i) => {
+          assert.match(strict.warnings[i], w);
+        });
         assert.deepEqual(strict.report!.warnings, strict.warnings);
       }
     });
@@ -333,19 +451,28 @@ test('duplicate rows: cleaning step 1 removes the copy and reports it', async ()
 
 describe('the CLI reports bad input in one line, never a stack trace', () => {
   const cli = (args: string[]) =>
-    run(process.execPath, [path.join(ROOT, 'bin/purchase-prediction.js'), ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '' } })
-      .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+    run(process.execPath, [path.join(ROOT, 'bin/purchase-prediction.js'), ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '' } }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
 
   test('a bad row stops clean with exit 1 and `error: file:line:column (name): reason`', async () => {
     const source = writeCase({ name: 'cli', files: { [OCT]: lines(HEADER, A, rowWith(1, 'wishlist')) }, expected: { rows: [] } });
     const { code, stderr } = await cli(['clean', '--data', source]);
     assert.equal(code, 1);
-    assert.equal(stderr, `error: ${source}:3:2 (event_type): "wishlist" is not an event type: expected one of view, cart, remove_from_cart, purchase\n`);
+    assert.equal(
+      stderr,
+      `error: ${source}:3:2 (event_type): "wishlist" is not an event type: expected one of view, cart, remove_from_cart, purchase\n`,
+    );
   });
 
   test('--skip-bad-rows loads the rest and prints the skipped count', async () => {
     // One user with two sessions, so that cleaning keeps the user and the command succeeds.
-    const source = writeCase({ name: 'cli', files: { [OCT]: lines(HEADER, A, rowWith(1, 'wishlist'), rowWith(8, 'second-session')) }, expected: { rows: [] } });
+    const source = writeCase({
+      name: 'cli',
+      files: { [OCT]: lines(HEADER, A, rowWith(1, 'wishlist'), rowWith(8, 'second-session')) },
+      expected: { rows: [] },
+    });
     const { code, stdout } = await cli(['clean', '--data', source, '--json', '--skip-bad-rows']);
     assert.equal(code, 0);
     const funnel = JSON.parse(stdout) as Record<string, number>;

@@ -19,12 +19,26 @@ const slides: Slide[] = [
 test('DECK_SLIDES: the story in the order of the study deck', () => {
   assert.deepEqual(
     DECK_SLIDES.map((s) => (s.exhibit.kind === 'points' ? 'text' : s.exhibit.name)),
-    ['text', 'cleaning-funnel', 'target-balance', 'rfm-pair-plot', 'brand-view-share', 'model-performance', 'roc-overlay',
-      'xgboost-feature-importance', 'honest-comparison', 'honest-lift', 'text'],
+    [
+      'text',
+      'cleaning-funnel',
+      'target-balance',
+      'rfm-pair-plot',
+      'brand-view-share',
+      'model-performance',
+      'roc-overlay',
+      'xgboost-feature-importance',
+      'honest-comparison',
+      'honest-lift',
+      'text',
+    ],
   );
   const last = DECK_SLIDES[DECK_SLIDES.length - 1].exhibit;
   assert.ok(last.kind === 'points');
-  assert.deepEqual(last.lists.map((l) => l.heading), ['Future work', 'Action items']);
+  assert.deepEqual(
+    last.lists.map((l) => l.heading),
+    ['Future work', 'Action items'],
+  );
   assert.match(last.lists[0].points.join(' '), /products.*session duration, time on page.*F-beta/);
   assert.match(last.lists[1].points.join(' '), /Retention incentives.*Cart reminders.*e-mail lists/);
 });
@@ -41,7 +55,10 @@ test('buildDeck: one numbered section per slide with its exhibit, missing exhibi
   // Only the slide's columns, in its order.
   assert.ok(deck.html.includes('<thead><tr><th>model</th><th>roc auc honest</th></tr></thead>') && deck.html.includes('>0.804</td>'));
   assert.ok(!deck.html.includes('roc auc leaky'));
-  assert.deepEqual([...deck.html.matchAll(/<footer>(\d+ \/ \d+)<\/footer>/g)].map((m) => m[1]), ['1 / 3', '2 / 3', '3 / 3']);
+  assert.deepEqual(
+    [...deck.html.matchAll(/<footer>(\d+ \/ \d+)<\/footer>/g)].map((m) => m[1]),
+    ['1 / 3', '2 / 3', '3 / 3'],
+  );
   assert.ok(!deck.html.includes('<script'), 'no script: nothing to fail when printed or opened offline');
 });
 
@@ -50,7 +67,13 @@ test('printPdf: one 16:9 PDF page per slide, none blank', async () => {
   try {
     const png = join(dir, 'balance.png');
     await renderPng([{ fig: deckFigure(targetBalance({ negative: 80, positive: 20 })), path: png, width: 800, height: 400, scale: 2 }]);
-    const deck = buildDeck({ figures: { 'target-balance': readFileSync(png) }, tables: { 'honest-comparison': { rows: [{ model: 'XGBoost', roc_auc_honest: 0.8 }] } } }, slides);
+    const deck = buildDeck(
+      {
+        figures: { 'target-balance': readFileSync(png) },
+        tables: { 'honest-comparison': { rows: [{ model: 'XGBoost', roc_auc_honest: 0.8 }] } },
+      },
+      slides,
+    );
     writeFileSync(join(dir, 'deck.html'), deck.html);
     const bytes = await printPdf(join(dir, 'deck.html'), join(dir, 'deck.pdf'));
     assert.ok(bytes > 1000);

@@ -43,13 +43,17 @@ test("ensureLibraryBuild: dist/ answers require('purchase-prediction') from any 
   assert.equal(libraryBuildIsFresh(), true);
   assert.equal(ensureLibraryBuild(), false, 'a fresh build is not rebuilt');
   // Plain node (no tsx), as in a kernel: package self-reference through package.json's exports.
-  const script = "const r = require('module').createRequire(process.cwd() + '/x.js'); const m = r('purchase-prediction');" +
+  const script =
+    "const r = require('module').createRequire(process.cwd() + '/x.js'); const m = r('purchase-prediction');" +
     "console.log(r.resolve('purchase-prediction') + ' ' + typeof m.XGBoostClassifier + ' ' + typeof m.showFigure + ' ' + typeof m.metrics.rocCurve)";
   for (const folder of ['notebooks', 'test/report', 'bench', '.']) {
     const out = execFileSync(process.execPath, ['-e', script], { cwd: join(REPOSITORY_ROOT, folder), encoding: 'utf8' }).trim();
     assert.equal(out, `${join(DIST_DIR, 'index.js')} function function function`, folder);
   }
-  const types = execFileSync(process.execPath, ['-p', "require('./package.json').exports['.'].types"], { cwd: REPOSITORY_ROOT, encoding: 'utf8' }).trim();
+  const types = execFileSync(process.execPath, ['-p', "require('./package.json').exports['.'].types"], {
+    cwd: REPOSITORY_ROOT,
+    encoding: 'utf8',
+  }).trim();
   assert.equal(types, './dist/index.d.ts');
   assert.ok(existsSync(join(DIST_DIR, 'index.d.ts')));
 });

@@ -37,7 +37,10 @@ test('executeNotebook: smoke notebook to HTML with one rendered figure; kernels 
     const { seconds } = await smoke;
     assert.ok(seconds > 0);
     await folder;
-    assert.ok(readFileSync(join(out, 'kernelFolder.html'), 'utf8').includes(`kernel folder ${FIXTURES}`), 'default kernel folder: the notebook\'s own');
+    assert.ok(
+      readFileSync(join(out, 'kernelFolder.html'), 'utf8').includes(`kernel folder ${FIXTURES}`),
+      "default kernel folder: the notebook's own",
+    );
     const html = readFileSync(join(out, 'smoke.html'), 'utf8');
     // The source holds `${6 * 7}` and `${params.seed}`: only the executed output holds the numbers.
     assert.ok(html.includes('smoke-answer 42 seed 7'));

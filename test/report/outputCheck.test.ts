@@ -22,7 +22,13 @@ test('oversizedTextOutputs: joined stream writes, printed values; tables, figure
       // A cell ending in an object: tslab's plain-text value, as a list of lines.
       { cell_type: 'code', outputs: [{ output_type: 'execute_result', data: { 'text/plain': ["{ name: 'knn',\n", line(3000)] } }] },
       // stdout and stderr are separate blocks.
-      { cell_type: 'code', outputs: [{ output_type: 'stream', name: 'stdout', text: line(1200) }, { output_type: 'stream', name: 'stderr', text: line(1200) }] },
+      {
+        cell_type: 'code',
+        outputs: [
+          { output_type: 'stream', name: 'stdout', text: line(1200) },
+          { output_type: 'stream', name: 'stderr', text: line(1200) },
+        ],
+      },
       { cell_type: 'code', outputs: [{ output_type: 'error' }] },
       { cell_type: 'code', metadata: { tags: ['log'] }, outputs: [{ output_type: 'stream', name: 'stdout', text: line(9000) }] },
       { cell_type: 'code', outputs: [{ output_type: 'stream', name: 'stderr', text: 'ü'.repeat(1100) }] }, // 2200 bytes

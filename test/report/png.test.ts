@@ -18,7 +18,10 @@ test('renderPng: real, non-blank PNGs of the requested sizes from one browser ru
     await renderPng([
       { fig: titled, path: path('titled.png'), width: 640, height: 400 },
       { fig: untitled, path: path('untitled.png'), width: 640, height: 400 },
-      { fig: rfmScatter3d({ recency: [72, 95, 132], frequency: [2, 4, 50], monetary: [17, 44, 300], purchased: [0, 1, 1] }), path: path('rfm.png') },
+      {
+        fig: rfmScatter3d({ recency: [72, 95, 132], frequency: [2, 4, 50], monetary: [17, 44, 300], purchased: [0, 1, 1] }),
+        path: path('rfm.png'),
+      },
       { fig: modelTable([{ model: 'XGBoost', auc: 0.97 }]), path: path('sub/table.png'), width: 500, height: 200 },
     ]);
     assert.deepEqual(readdirSync(dir).sort(), ['rfm.png', 'sub', 'titled.png', 'untitled.png']); // no temp files left
@@ -33,7 +36,11 @@ test('renderPng: real, non-blank PNGs of the requested sizes from one browser ru
     // A blank canvas has one colour; bars, text and anti-aliasing give many.
     for (const png of [titledPng, untitledPng, rfm, table]) assert.ok(distinctColours(png) > 20, `${distinctColours(png)} colours`);
     // The title is drawn at the top: the top band differs, and the images differ overall.
-    const band = (png: typeof titledPng): typeof titledPng => ({ ...png, height: 60, pixels: png.pixels.subarray(0, 60 * png.width * png.channels) });
+    const band = (png: typeof titledPng): typeof titledPng => ({
+      ...png,
+      height: 60,
+      pixels: png.pixels.subarray(0, 60 * png.width * png.channels),
+    });
     assert.ok(differingPixels(band(titledPng), band(untitledPng)) > 100);
     assert.ok(distinctColours(band(untitledPng)) < distinctColours(band(titledPng)));
   } finally {

@@ -16,7 +16,16 @@ import { decodePng, type DecodedPng } from './pngReader';
 
 const MODELS = ['logistic-regression', 'knn', 'random-forest', 'naive-bayes', 'xgboost', 'decision-tree'];
 const PER_MODEL = ['confusion', 'precision-recall-vs-threshold', 'pr-curve', 'roc', 'f1-vs-threshold'];
-const EDA_FIGURES = ['cleaning-funnel', 'price-histogram', 'target-balance', 'rfm-pair-plot', 'rfm-scatter-3d', 'brand-view-share', 'brand-cart-share', 'feature-calibration'];
+const EDA_FIGURES = [
+  'cleaning-funnel',
+  'price-histogram',
+  'target-balance',
+  'rfm-pair-plot',
+  'rfm-scatter-3d',
+  'brand-view-share',
+  'brand-cart-share',
+  'feature-calibration',
+];
 const MODELING_FIGURES = [
   'knn-accuracy-vs-k',
   ...MODELS.flatMap((m) => PER_MODEL.map((f) => `${m}-${f}`)),
@@ -25,8 +34,15 @@ const MODELING_FIGURES = [
   'model-performance-table',
 ];
 const HONEST_FIGURES = [
-  'honest-gains', 'honest-lift', 'honest-cost-curve', 'honest-origins-roc-auc', 'honest-origins-pr-auc', 'honest-origins-lift',
-  'honest-reliability', 'honest-reliability-calibrated', 'honest-profit-by-k',
+  'honest-gains',
+  'honest-lift',
+  'honest-cost-curve',
+  'honest-origins-roc-auc',
+  'honest-origins-pr-auc',
+  'honest-origins-lift',
+  'honest-reliability',
+  'honest-reliability-calibrated',
+  'honest-profit-by-k',
 ];
 // PNG sizes: 900 x 500 unless the notebook or the figure's layout asks otherwise.
 const SIZES: Record<string, [number, number]> = {
@@ -81,7 +97,10 @@ function countCsv(dir: string): { rows: number; users: number } {
   let rows = 0;
   const users = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
-    const lines = readFileSync(join(dir, file), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+    const lines = readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l !== '');
     rows += lines.length;
     // user_id is the second-to-last field: counting from the end is immune to commas in quoted text fields.
     for (const line of lines) {
@@ -124,7 +143,10 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       );
       modelled = counts.users;
       buyers = counts.buyers;
-      assert.ok(eda.includes(`modelled users: ${counts.users}; purchasers: ${counts.buyers} (`), `modelled users ${counts.users} in the EDA page`);
+      assert.ok(
+        eda.includes(`modelled users: ${counts.users}; purchasers: ${counts.buyers} (`),
+        `modelled users ${counts.users} in the EDA page`,
+      );
       assert.ok(eda.includes(`modelling table: ${counts.users} users x 19 columns`));
       const [funnel] = await pipeline.engine.all<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM clean_events');
       assert.ok(eda.includes(funnel.n.toLocaleString('en-US')), 'cleaned rows in the funnel table');
@@ -134,7 +156,10 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
     const modeling = readFileSync(join(out, 'modeling.html'), 'utf8');
     assert.ok(modeling.includes(`user table: ${modelled} users from`), 'the modelling notebook used the same table');
     // The split table starts with all users and all buyers.
-    assert.ok(modeling.includes(`<td style="text-align:right">${modelled}</td><td style="text-align:right">${buyers}</td>`), 'split counts table');
+    assert.ok(
+      modeling.includes(`<td style="text-align:right">${modelled}</td><td style="text-align:right">${buyers}</td>`),
+      'split counts table',
+    );
 
     // Model table files: the eight rows of the study, metrics within [0, 1].
     const csv = readFileSync(join(out, 'model_performance.csv'), 'utf8').trim().split('\n');
@@ -150,7 +175,10 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
 
     // The estimator API by hand gives the study's XGBoost (same settings, same seed); each model shows its hyperparameters.
     const xgboostRow = csv.find((l) => l.startsWith('XGBoost,'))!.split(',');
-    assert.ok(modeling.includes(`XGBoost fitted by hand: ROC AUC ${Number(xgboostRow[2]).toFixed(3)} on `), 'the hand-fitted XGBoost matches the table');
+    assert.ok(
+      modeling.includes(`XGBoost fitted by hand: ROC AUC ${Number(xgboostRow[2]).toFixed(3)} on `),
+      'the hand-fitted XGBoost matches the table',
+    );
     assert.ok(modeling.includes('<th>model</th><th>nEstimators</th><th>maxDepth</th><th>learningRate</th><th>subsample</th><th>seed</th>'));
     const chosenK = /chosen k = (\d+)/.exec(modeling)![1];
     assert.ok(modeling.includes(`<tr><td>k-NN</td><td style="text-align:right">${chosenK}</td></tr>`), 'k-NN shows the chosen k');
@@ -158,9 +186,21 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
     assert.match(honest, /seed 11, horizon 14 days/);
 
     // Every figure drawn in the browser, no page errors: runReport checked it, and so does this test.
-    const pageFigures: Record<string, number> = { 'eda_feature_eng.html': EDA_FIGURES.length, 'modeling.html': MODELING_FIGURES.length, 'honest_evaluation.html': HONEST_FIGURES.length, 'deck.html': 0 };
-    assert.deepEqual(result.pages.map((p) => [p.name, p.figures, p.plots, p.consoleErrors]), Object.entries(pageFigures).map(([name, n]) => [name, n, n, []]));
-    assert.deepEqual(await verifyHtmlReport(join(out, 'honest_evaluation.html')), { plots: HONEST_FIGURES.length, unrendered: 0, consoleErrors: [] });
+    const pageFigures: Record<string, number> = {
+      'eda_feature_eng.html': EDA_FIGURES.length,
+      'modeling.html': MODELING_FIGURES.length,
+      'honest_evaluation.html': HONEST_FIGURES.length,
+      'deck.html': 0,
+    };
+    assert.deepEqual(
+      result.pages.map((p) => [p.name, p.figures, p.plots, p.consoleErrors]),
+      Object.entries(pageFigures).map(([name, n]) => [name, n, n, []]),
+    );
+    assert.deepEqual(await verifyHtmlReport(join(out, 'honest_evaluation.html')), {
+      plots: HONEST_FIGURES.length,
+      unrendered: 0,
+      consoleErrors: [],
+    });
     // Light pages: plotly.js inlined once, curves from at most 2000 points per line, every page within budget.
     for (const page of ['eda_feature_eng', 'modeling', 'honest_evaluation']) {
       const file = join(out, `${page}.html`);
@@ -169,7 +209,10 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       const drawn = await drawnPoints(file);
       assert.equal(drawn.figures, pageFigures[`${page}.html`]);
       // The EDA page draws no lines; the others' longest curves are thinned, not dropped.
-      assert.ok(drawn.mostLinePoints <= 2000 && (page === 'eda_feature_eng' || drawn.mostLinePoints > 100), `${page}: a line of ${drawn.mostLinePoints} points`);
+      assert.ok(
+        drawn.mostLinePoints <= 2000 && (page === 'eda_feature_eng' || drawn.mostLinePoints > 100),
+        `${page}: a line of ${drawn.mostLinePoints} points`,
+      );
       // What the analyst reads: no text block over 2 KB in any cell.
       assert.deepEqual(oversizedTextOutputs(JSON.parse(readFileSync(join(out, `${page}.ipynb`), 'utf8')) as ExecutedNotebook), [], page);
     }
@@ -177,19 +220,29 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
 
     // The deck: the story's eleven slides, one PDF page each, none blank.
     assert.equal(result.deck?.slides.length, 11);
-    assert.deepEqual([result.deck.slides[0], result.deck.slides[8], result.deck.slides[10]], ['Who will make a first purchase?', 'The honest result', 'Future work and action items']);
+    assert.deepEqual(
+      [result.deck.slides[0], result.deck.slides[8], result.deck.slides[10]],
+      ['Who will make a first purchase?', 'The honest result', 'Future work and action items'],
+    );
     const deckHtml = readFileSync(join(out, 'deck.html'), 'utf8');
     assert.equal(deckHtml.split('<section class="slide">').length - 1, 11);
     assert.ok(deckHtml.includes('<th>roc auc honest</th>'), 'the honest comparison table on its slide');
-    assert.ok(deckHtml.includes('<th>best threshold</th>') && !deckHtml.includes('<th>fit s</th>'), 'the model table on its slide, without timings');
+    assert.ok(
+      deckHtml.includes('<th>best threshold</th>') && !deckHtml.includes('<th>fit s</th>'),
+      'the model table on its slide, without timings',
+    );
     const deckPages = pdfPages(join(out, 'deck.pdf'));
     assert.equal(deckPages.length, 11);
-    for (const [i, page] of deckPages.entries()) assert.ok(page.inkedPixels > 200, `deck page ${i + 1} looks blank (${page.inkedPixels} inked pixels)`);
+    for (const [i, page] of deckPages.entries())
+      assert.ok(page.inkedPixels > 200, `deck page ${i + 1} looks blank (${page.inkedPixels} inked pixels)`);
 
     // One real PNG per figure: right size, not blank, a title on top, an axis title at the bottom.
     const expected = [...EDA_FIGURES, ...MODELING_FIGURES, ...HONEST_FIGURES].map((n) => `${n}.png`).sort();
     assert.deepEqual(readdirSync(join(out, 'figures')).sort(), expected);
-    assert.deepEqual(result.figures.map((f) => f.replace(/^.*\//, '')), expected);
+    assert.deepEqual(
+      result.figures.map((f) => f.replace(/^.*\//, '')),
+      expected,
+    );
     for (const file of expected) {
       const name = file.replace(/\.png$/, '');
       const png = decodePng(readFileSync(join(out, 'figures', file)));
@@ -199,8 +252,18 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       if (!NO_BOTTOM_AXIS_TITLE.has(name)) assert.ok(darkPixels(png, png.height - 60, png.height) > 30, `${file}: no x-axis title`);
     }
     assert.deepEqual(readdirSync(out).sort(), [
-      'deck.html', 'deck.pdf', 'eda_feature_eng.html', 'eda_feature_eng.ipynb', 'figures', 'honest_evaluation.html', 'honest_evaluation.ipynb',
-      'honest_targets.csv', 'model_performance.csv', 'model_performance.md', 'modeling.html', 'modeling.ipynb',
+      'deck.html',
+      'deck.pdf',
+      'eda_feature_eng.html',
+      'eda_feature_eng.ipynb',
+      'figures',
+      'honest_evaluation.html',
+      'honest_evaluation.ipynb',
+      'honest_targets.csv',
+      'model_performance.csv',
+      'model_performance.md',
+      'modeling.html',
+      'modeling.ipynb',
     ]);
 
     const error = await failure;
@@ -220,7 +283,10 @@ test('reportNotebookPaths: the fixed list, the optional honest evaluation only w
     mkdirSync(dir, { recursive: true });
     assert.deepEqual(reportNotebookPaths(dir), [join(dir, 'eda_feature_eng.ipynb'), join(dir, 'modeling.ipynb')]);
     writeFileSync(join(dir, 'honest_evaluation.ipynb'), '{}');
-    assert.deepEqual(reportNotebookPaths(dir), ['eda_feature_eng', 'modeling', 'honest_evaluation'].map((n) => join(dir, `${n}.ipynb`)));
+    assert.deepEqual(
+      reportNotebookPaths(dir),
+      ['eda_feature_eng', 'modeling', 'honest_evaluation'].map((n) => join(dir, `${n}.ipynb`)),
+    );
     assert.ok(existsSync(join(NOTEBOOKS_DIR, 'eda_feature_eng.ipynb')) && existsSync(join(NOTEBOOKS_DIR, 'modeling.ipynb')));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,8 +21,9 @@ function interactionTable(n: number, seed: number): FeatureTable {
     // Only x0 and x1 vary; the other columns stay constant 0, which CART skips (as sklearn does).
     columns[MODEL_FEATURES[0]][i] = rng.normal();
     columns[MODEL_FEATURES[1]][i] = rng.normal();
-    const a = columns[MODEL_FEATURES[0]][i], b = columns[MODEL_FEATURES[1]][i];
-    const xor = (a > 0) !== (b > 0);
+    const a = columns[MODEL_FEATURES[0]][i],
+      b = columns[MODEL_FEATURES[1]][i];
+    const xor = a > 0 !== b > 0;
     // 26% positives overall: mostly in the XOR quadrants, a few by chance.
     purchased[i] = rng.next() < (xor ? 0.5 : 0.02) ? 1 : 0;
   }
@@ -85,7 +86,14 @@ test('runStudy: every model scores, ensembles of trees beat linear and Bayes on 
   const result = await runStudy(data, { seed: 11 });
   const names = Object.keys(result.models);
   assert.deepEqual(names, [
-    'logistic_regression', 'knn', 'random_forest', 'naive_bayes', 'xgboost', 'decision_tree', 'voting_hard', 'voting_soft',
+    'logistic_regression',
+    'knn',
+    'random_forest',
+    'naive_bayes',
+    'xgboost',
+    'decision_tree',
+    'voting_hard',
+    'voting_soft',
   ]);
   const auc = (n: string) => result.models[n].rocAuc;
   // The label is an XOR of two features: no linear or axis-independent Gaussian model can rank it.
@@ -105,7 +113,10 @@ test('runStudy: every model scores, ensembles of trees beat linear and Bayes on 
     assert.ok(Math.abs(e.accuracy - (tn + tp) / data.counts.test) < 1e-12);
   }
   // Only x0 and x1 carry signal, so they lead XGBoost's split counts.
-  const top = result.xgboostImportance.slice(0, 2).map((r) => r.feature).sort();
+  const top = result.xgboostImportance
+    .slice(0, 2)
+    .map((r) => r.feature)
+    .sort();
   assert.deepEqual(top, [MODEL_FEATURES[0], MODEL_FEATURES[1]].sort());
 
   const report = modelsReport(data, result, { timings: false });

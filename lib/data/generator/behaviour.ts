@@ -146,7 +146,7 @@ export class ShopperSimulator {
     const after = buyer ? geometric(rng, p.afterSessions) : 0;
     const sessions = Math.min(p.maxSessions, before + after);
     // Active span: a random length placed uniformly, so activity is spread evenly over the months.
-    const span = (T - 3600) * Math.pow(rng.next(), p.spanSkew);
+    const span = (T - 3600) * rng.next() ** p.spanSkew;
     const start = rng.next() * (T - 3600 - span);
     const times = new Float64Array(sessions);
     for (let j = 0; j < sessions; j++) times[j] = start + rng.next() * span;
@@ -155,7 +155,7 @@ export class ShopperSimulator {
     const activity = p.activitySpread * rng.normal();
     const carts = buyer || z + rng.normal() > p.browserCartThreshold;
     // Many sessions mean short visits: rows per session fall with the number of sessions.
-    const perSession = Math.pow(sessions, -p.sessionDecay);
+    const perSession = sessions ** -p.sessionDecay;
     const views = perSession * Math.exp((buyer ? p.viewBaseBuyer : p.viewBaseBrowser) + p.viewEngagement * z + activity);
     const cartMean = carts
       ? perSession * Math.exp((buyer ? p.cartBaseBuyer : p.cartBaseBrowser) + p.cartEngagement * z + activity + p.cartSpread * rng.normal())
@@ -165,7 +165,14 @@ export class ShopperSimulator {
     for (let j = 0; j < sessions; j++) {
       const purchase = j === first || (buyer && j > first && rng.next() < p.repeatPurchase);
       if (j === first) {
-        this.session(times[j], views * p.purchaseVisitViews, cartMean * p.purchaseVisitCarting, true, p.purchaseVisitPrice, p.purchaseVisitFocusViews);
+        this.session(
+          times[j],
+          views * p.purchaseVisitViews,
+          cartMean * p.purchaseVisitCarting,
+          true,
+          p.purchaseVisitPrice,
+          p.purchaseVisitFocusViews,
+        );
       } else {
         // A buyer mostly browses until the visit that ends in the order, where the carting happens.
         this.session(times[j], views, buyer && j < first ? cartMean * p.beforePurchaseCarting : cartMean, purchase);
@@ -222,15 +229,21 @@ export class ShopperSimulator {
   }
 
   /** One visit; `priceFactor` scales the user's price taste and `focusViews` overrides the views' focus chance. */
-  private session(start: number, meanViews: number, meanCarts: number, purchase: boolean, priceFactor = 1, focusViews = this.p.focusViews): void {
+  private session(
+    start: number,
+    meanViews: number,
+    meanCarts: number,
+    purchase: boolean,
+    priceFactor = 1,
+    focusViews = this.p.focusViews,
+  ): void {
     const { rng, p, sink, viewed, carted, favourites, catalogue } = this;
-    const viewCentre = this.viewCentre * priceFactor, cartCentre = this.cartCentre * priceFactor;
+    const viewCentre = this.viewCentre * priceFactor,
+      cartCentre = this.cartCentre * priceFactor;
     const focusCarts = p.focusCarts;
     const id = uuidLike(rng);
     this.clock = start;
-    this.focus = favourites.length === 0 || rng.next() < p.unbrandedFocus
-      ? catalogue.brands
-      : favourites[rng.int(favourites.length)];
+    this.focus = favourites.length === 0 || rng.next() < p.unbrandedFocus ? catalogue.brands : favourites[rng.int(favourites.length)];
     let nViews = geometric(rng, meanViews);
     const nCarts = geometric(rng, meanCarts);
     if (nViews + nCarts === 0 && !purchase) nViews = 1;

@@ -64,8 +64,38 @@ export interface Catalogue {
   refundFields(product: number): string;
 }
 
-const SYLLABLES = ['ka', 'ri', 'lo', 'mi', 'ne', 'sa', 'to', 'vi', 'ze', 'bu', 'da', 'fe', 'go', 'ha', 'ju',
-  'lu', 'ma', 'no', 'pe', 'ro', 'si', 'ta', 'ul', 'ver', 'xo', 'yan', 'el', 'ar', 'is', 'on'];
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'lo',
+  'mi',
+  'ne',
+  'sa',
+  'to',
+  'vi',
+  'ze',
+  'bu',
+  'da',
+  'fe',
+  'go',
+  'ha',
+  'ju',
+  'lu',
+  'ma',
+  'no',
+  'pe',
+  'ro',
+  'si',
+  'ta',
+  'ul',
+  'ver',
+  'xo',
+  'yan',
+  'el',
+  'ar',
+  'is',
+  'on',
+];
 
 /** A few hundred pronounceable, distinct brand names. */
 function brandNames(rng: Rng, n: number): string[] {
@@ -99,8 +129,7 @@ export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS):
   const cosmeticIds = categoryIds(rng, p.cosmeticCategories + NON_COSMETIC_CODES.length * 2);
   const codeIds = cosmeticIds.splice(p.cosmeticCategories);
   const categoryTable = new AliasTable(zipfWeights(p.cosmeticCategories, 0.9));
-  const categoryBase = Array.from({ length: p.cosmeticCategories }, () =>
-    p.medianPrice * Math.exp(0.75 * rng.normal()));
+  const categoryBase = Array.from({ length: p.cosmeticCategories }, () => p.medianPrice * Math.exp(0.75 * rng.normal()));
 
   // Product ids: distinct, spread up to ~5.9M, unrelated to popularity rank.
   const stride = Math.floor(5_850_000 / n);

@@ -20,7 +20,11 @@ export class MonthFile {
   private readonly input: Writable;
   private readonly done: Promise<void>;
 
-  constructor(readonly path: string, gzip: boolean, header: string) {
+  constructor(
+    readonly path: string,
+    gzip: boolean,
+    header: string,
+  ) {
     const file = createWriteStream(path);
     if (gzip) {
       const gz = createGzip({ level: 6 });
@@ -57,7 +61,7 @@ export class MonthFile {
       this.input.write(text, 'latin1');
       return;
     }
-    this.used += this.buffer.write(text, this.used, "latin1");
+    this.used += this.buffer.write(text, this.used, 'latin1');
   }
 
   /** Hand the filled part to the stream without waiting (only when a single user outgrows the buffer). */

@@ -14,7 +14,7 @@ export function geometric(rng: Rng, mean: number): number {
 export function lomax(rng: Rng, scale: number, shape: number): number {
   let u = rng.next();
   while (u === 0) u = rng.next();
-  return scale * (Math.pow(u, -1 / shape) - 1);
+  return scale * (u ** (-1 / shape) - 1);
 }
 
 /**
@@ -63,7 +63,7 @@ export class AliasTable {
 /** Zipf-like weights 1/(rank+1)^s for ranks 0..n-1. */
 export function zipfWeights(n: number, s: number): Float64Array {
   const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = 1 / Math.pow(i + 1, s);
+  for (let i = 0; i < n; i++) w[i] = 1 / (i + 1) ** s;
   return w;
 }
 

@@ -104,7 +104,10 @@ class TreeGrower {
     this.sampleCodes = new Uint8Array(codeBuffer);
     this.sampleCodeWords = new Uint32Array(codeBuffer);
     if (columns.bins) {
-      const codes = columns.bins.codes, cols = this.cols, rows = this.rows, stride = this.codeStride;
+      const codes = columns.bins.codes,
+        cols = this.cols,
+        rows = this.rows,
+        stride = this.codeStride;
       for (let k = 0; k < n; k++) {
         const i = this.samples[k];
         for (let f = 0; f < cols; f++) this.sampleCodes[k * stride + f] = codes[f * rows + i];
@@ -122,9 +125,11 @@ class TreeGrower {
   grow(): TreeNodes {
     const { maxDepth, minSamplesSplit, minSamplesLeaf } = this.options;
     const { nodes, samples, sampleLabel, sampleWeight } = this;
-    let rootW0 = 0, rootW1 = 0;
+    let rootW0 = 0,
+      rootW1 = 0;
     for (let k = 0; k < samples.length; k++) {
-      if (sampleLabel[k] === 1) rootW1 += sampleWeight[k]; else rootW0 += sampleWeight[k];
+      if (sampleLabel[k] === 1) rootW1 += sampleWeight[k];
+      else rootW0 += sampleWeight[k];
     }
     // Explicit stack of (start, end, depth, parent, isLeft, w0, w1); right pushed before left so that left is
     // numbered first. Children's class weights come from the split search (exact sums for integer weights).
@@ -132,13 +137,19 @@ class TreeGrower {
     // Doubles from the start (0.5), so V8 never has to change the fields' representation mid-run.
     const best: SplitCandidate = { proxy: -Infinity, feature: -1, threshold: 0.5, bin: -1, left0: 0.5, left1: 0.5 };
     while (stack.length > 0) {
-      const w1 = stack.pop()!, w0 = stack.pop()!;
-      const isLeft = stack.pop()!, parent = stack.pop()!, depth = stack.pop()!, end = stack.pop()!, start = stack.pop()!;
+      const w1 = stack.pop()!,
+        w0 = stack.pop()!;
+      const isLeft = stack.pop()!,
+        parent = stack.pop()!,
+        depth = stack.pop()!,
+        end = stack.pop()!,
+        start = stack.pop()!;
       const w = w0 + w1;
       const impurity = 1 - (w0 * w0 + w1 * w1) / (w * w);
       const id = nodes.add(w1 / w, w, impurity);
       if (parent >= 0) {
-        if (isLeft === 1) nodes.left[parent] = id; else nodes.right[parent] = id;
+        if (isLeft === 1) nodes.left[parent] = id;
+        else nodes.right[parent] = id;
       }
       const n = end - start;
       if (depth >= maxDepth || n < minSamplesSplit || n < 2 * minSamplesLeaf || impurity <= EPSILON) continue;
@@ -150,7 +161,8 @@ class TreeGrower {
 
       const mid = this.partition(start, end, best);
       nodes.setSplit(id, best.feature, best.threshold);
-      const l0 = best.left0, l1 = best.left1;
+      const l0 = best.left0,
+        l1 = best.left1;
       stack.push(mid, end, depth + 1, id, 0, w0 - l0, w1 - l1);
       stack.push(start, mid, depth + 1, id, 1, l0, l1);
     }
@@ -168,7 +180,9 @@ class TreeGrower {
       if (sampleFeatures) {
         // Partial Fisher-Yates: draw the k-th feature among those not yet drawn.
         const r = k + this.rng.int(p - k);
-        const t = order[k]; order[k] = order[r]; order[r] = t;
+        const t = order[k];
+        order[k] = order[r];
+        order[r] = t;
       }
       const f = order[k];
       const constant = this.columns.bins
@@ -197,11 +211,13 @@ class TreeGrower {
     if (values[off + samples[sortedPos[n - 1]]] <= values[off + samples[sortedPos[0]]] + FEATURE_THRESHOLD) return true;
 
     const minLeaf = this.options.minSamplesLeaf;
-    let l0 = 0, l1 = 0;
+    let l0 = 0,
+      l1 = 0;
     let prev = values[off + samples[sortedPos[0]]];
     for (let k = 1; k < n; k++) {
       const pPrev = sortedPos[k - 1];
-      if (sampleLabel[pPrev] === 1) l1 += sampleWeight[pPrev]; else l0 += sampleWeight[pPrev];
+      if (sampleLabel[pPrev] === 1) l1 += sampleWeight[pPrev];
+      else l0 += sampleWeight[pPrev];
       const v = values[off + samples[sortedPos[k]]];
       const vPrev = prev;
       prev = v;
@@ -227,7 +243,18 @@ class TreeGrower {
     const { classWeight, histCount, occupied } = this;
     const bins = this.columns.bins!;
     const bits = this.occupiedBits;
-    const nOccupied = accumulateBins(this.sampleCodes, this.codeStride, f, this.sampleLabel, this.sampleWeight, start, end, classWeight, histCount, bits);
+    const nOccupied = accumulateBins(
+      this.sampleCodes,
+      this.codeStride,
+      f,
+      this.sampleLabel,
+      this.sampleWeight,
+      start,
+      end,
+      classWeight,
+      histCount,
+      bits,
+    );
     listOccupiedBins(bits, occupied);
     if (nOccupied > 1) {
       const binBase = f * bins.maxBins;
@@ -244,7 +271,9 @@ class TreeGrower {
     }
     for (let k = 0; k < nOccupied; k++) {
       const b = occupied[k];
-      classWeight[2 * b] = 0; classWeight[2 * b + 1] = 0; histCount[b] = 0;
+      classWeight[2 * b] = 0;
+      classWeight[2 * b + 1] = 0;
+      histCount[b] = 0;
     }
     return nOccupied <= 1;
   }
@@ -255,28 +284,45 @@ class TreeGrower {
     const words = codeStride >> 2;
     const hist = this.columns.bins !== undefined;
     const swap = (a: number, b: number): void => {
-      const s = samples[a]; samples[a] = samples[b]; samples[b] = s;
-      const l = sampleLabel[a]; sampleLabel[a] = sampleLabel[b]; sampleLabel[b] = l;
-      const w = sampleWeight[a]; sampleWeight[a] = sampleWeight[b]; sampleWeight[b] = w;
+      const s = samples[a];
+      samples[a] = samples[b];
+      samples[b] = s;
+      const l = sampleLabel[a];
+      sampleLabel[a] = sampleLabel[b];
+      sampleLabel[b] = l;
+      const w = sampleWeight[a];
+      sampleWeight[a] = sampleWeight[b];
+      sampleWeight[b] = w;
       if (hist) {
         for (let t = 0, pa = a * words, pb = b * words; t < words; t++, pa++, pb++) {
-          const c = sampleCodeWords[pa]; sampleCodeWords[pa] = sampleCodeWords[pb]; sampleCodeWords[pb] = c;
+          const c = sampleCodeWords[pa];
+          sampleCodeWords[pa] = sampleCodeWords[pb];
+          sampleCodeWords[pb] = c;
         }
       }
     };
-    let i = start, j = end - 1;
+    let i = start,
+      j = end - 1;
     if (hist) {
-      const f = best.feature, bin = best.bin;
+      const f = best.feature,
+        bin = best.bin;
       while (i <= j) {
         if (sampleCodes[i * codeStride + f] <= bin) i++;
-        else { swap(i, j); j--; }
+        else {
+          swap(i, j);
+          j--;
+        }
       }
     } else {
       const off = best.feature * this.rows;
-      const values = this.columns.values, thr = best.threshold;
+      const values = this.columns.values,
+        thr = best.threshold;
       while (i <= j) {
         if (values[off + samples[i]] <= thr) i++;
-        else { swap(i, j); j--; }
+        else {
+          swap(i, j);
+          j--;
+        }
       }
     }
     return i;
@@ -288,7 +334,8 @@ class TreeGrower {
  * near-ties resolve as in sklearn: −w_right·gini_right − w_left·gini_left.
  */
 function giniProxy(l0: number, l1: number, r0: number, r1: number): number {
-  const wl = l0 + l1, wr = r0 + r1;
+  const wl = l0 + l1,
+    wr = r0 + r1;
   const giniLeft = 1 - (l0 * l0 + l1 * l1) / (wl * wl);
   const giniRight = 1 - (r0 * r0 + r1 * r1) / (wr * wr);
   return -wr * giniRight - wl * giniLeft;
@@ -309,8 +356,18 @@ function midpoint(a: number, b: number): number {
  * Add the node's rows to the per-bin class weights (interleaved [2b + label], so there is no branch on the
  * unpredictable label) and row counts; set the bit of each occupied bin. Returns the number of occupied bins.
  */
-function accumulateBins(sampleCodes: Uint8Array, stride: number, f: number, labels: Uint8Array, weights: Float64Array,
-  start: number, end: number, classWeight: Float64Array, histCount: Int32Array, bits: Int32Array): number {
+function accumulateBins(
+  sampleCodes: Uint8Array,
+  stride: number,
+  f: number,
+  labels: Uint8Array,
+  weights: Float64Array,
+  start: number,
+  end: number,
+  classWeight: Float64Array,
+  histCount: Int32Array,
+  bits: Int32Array,
+): number {
   let nOccupied = 0;
   for (let k = start; k < end; k++) {
     const b = sampleCodes[k * stride + f];
@@ -344,12 +401,26 @@ const scanResult = { proxy: 0.5, left0: 0.5, left1: 0.5 };
  * Scan the boundaries after each occupied bin (ascending) and return the index k in `occupied` of the best one
  * whose proxy beats `bestProxy` (then read `scanResult`), or −1.
  */
-function scanBins(occupied: Uint8Array, nOccupied: number, classWeight: Float64Array, histCount: Int32Array,
-  n: number, minLeaf: number, w0: number, w1: number, bestProxy: number): number {
-  let l0 = 0, l1 = 0, nLeft = 0, pick = -1;
+function scanBins(
+  occupied: Uint8Array,
+  nOccupied: number,
+  classWeight: Float64Array,
+  histCount: Int32Array,
+  n: number,
+  minLeaf: number,
+  w0: number,
+  w1: number,
+  bestProxy: number,
+): number {
+  let l0 = 0,
+    l1 = 0,
+    nLeft = 0,
+    pick = -1;
   for (let k = 0; k < nOccupied - 1; k++) {
     const b = occupied[k];
-    l0 += classWeight[2 * b]; l1 += classWeight[2 * b + 1]; nLeft += histCount[b];
+    l0 += classWeight[2 * b];
+    l1 += classWeight[2 * b + 1];
+    nLeft += histCount[b];
     if (nLeft < minLeaf || n - nLeft < minLeaf) continue;
     const proxy = giniProxy(l0, l1, w0 - l0, w1 - l1);
     if (proxy > bestProxy) {

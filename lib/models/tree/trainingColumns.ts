@@ -54,10 +54,12 @@ function distinctOfSorted(sorted: Float32Array): Float32Array {
 
 /** Index of the first element of ascending `a` that is >= v (binary search). */
 function lowerBound(a: ArrayLike<number>, n: number, v: number): number {
-  let lo = 0, hi = n;
+  let lo = 0,
+    hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1; else hi = mid;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -64,8 +64,16 @@ export class TreeNodesBuilder {
 
   private grow(): void {
     const cap = this.capacity * 2;
-    const widenI = (a: Int32Array): Int32Array => { const b = new Int32Array(cap); b.set(a); return b; };
-    const widenF = (a: Float64Array): Float64Array => { const b = new Float64Array(cap); b.set(a); return b; };
+    const widenI = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const widenF = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
     this.feature = widenI(this.feature);
     this.left = widenI(this.left);
     this.right = widenI(this.right);
@@ -135,7 +143,8 @@ export function impurityImportances(tree: TreeNodes, nFeatures: number): Float64
   for (let id = 0; id < tree.count; id++) {
     const f = feature[id];
     if (f < 0) continue;
-    const l = left[id], r = right[id];
+    const l = left[id],
+      r = right[id];
     imp[f] += w[id] * impurity[id] - w[l] * impurity[l] - w[r] * impurity[r];
   }
   let total = 0;

@@ -19,19 +19,30 @@ export interface TreeOptions {
 }
 
 /** Resolve user options against p features into the numbers the grower uses, rejecting nonsense early. */
-export function resolveGrowOptions(options: TreeOptions, nFeatures: number, defaultMaxFeatures: 'sqrt' | 'all', modelName: string): GrowOptions {
+export function resolveGrowOptions(
+  options: TreeOptions,
+  nFeatures: number,
+  defaultMaxFeatures: 'sqrt' | 'all',
+  modelName: string,
+): GrowOptions {
   const maxDepth = options.maxDepth ?? Infinity;
   const minSamplesSplit = options.minSamplesSplit ?? 2;
   const minSamplesLeaf = options.minSamplesLeaf ?? 1;
-  if (!(maxDepth >= 0) || (maxDepth !== Infinity && !Number.isInteger(maxDepth))) throw new Error(`${modelName}: maxDepth must be a non-negative integer, got ${maxDepth}`);
-  if (!Number.isInteger(minSamplesSplit) || minSamplesSplit < 2) throw new Error(`${modelName}: minSamplesSplit must be an integer >= 2, got ${minSamplesSplit}`);
-  if (!Number.isInteger(minSamplesLeaf) || minSamplesLeaf < 1) throw new Error(`${modelName}: minSamplesLeaf must be an integer >= 1, got ${minSamplesLeaf}`);
+  if (!(maxDepth >= 0) || (maxDepth !== Infinity && !Number.isInteger(maxDepth)))
+    throw new Error(`${modelName}: maxDepth must be a non-negative integer, got ${maxDepth}`);
+  if (!Number.isInteger(minSamplesSplit) || minSamplesSplit < 2)
+    throw new Error(`${modelName}: minSamplesSplit must be an integer >= 2, got ${minSamplesSplit}`);
+  if (!Number.isInteger(minSamplesLeaf) || minSamplesLeaf < 1)
+    throw new Error(`${modelName}: minSamplesLeaf must be an integer >= 1, got ${minSamplesLeaf}`);
   const mf = options.maxFeatures ?? defaultMaxFeatures;
   let maxFeatures: number;
   if (mf === 'all') maxFeatures = nFeatures;
   else if (mf === 'sqrt') maxFeatures = Math.max(1, Math.floor(Math.sqrt(nFeatures)));
   else if (typeof mf === 'number' && mf > 0 && mf < 1) maxFeatures = Math.max(1, Math.floor(mf * nFeatures));
   else if (typeof mf === 'number' && Number.isInteger(mf) && mf >= 1 && mf <= nFeatures) maxFeatures = mf;
-  else throw new Error(`${modelName}: maxFeatures must be 'sqrt', 'all', a fraction in (0, 1) or an integer in 1..${nFeatures}, got ${String(mf)}`);
+  else
+    throw new Error(
+      `${modelName}: maxFeatures must be 'sqrt', 'all', a fraction in (0, 1) or an integer in 1..${nFeatures}, got ${String(mf)}`,
+    );
   return { maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures };
 }
