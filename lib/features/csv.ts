@@ -91,17 +91,17 @@ export function readFeatureCsv(path: string): FeatureTable {
     else numeric[name] = new Float64Array(rows);
   });
   for (let i = 0; i < rows; i++) {
-    const fields = parseCsvLine(lines[i + 1]);
+    const fields = parseCsvLine(lines[i + 1]!);
     if (fields.length !== header.length) {
       throw new Error(`${path}: line ${i + 2} has ${fields.length} fields, expected ${header.length}`);
     }
     for (let j = 0; j < header.length; j++) {
       if (isText[j]) {
-        text[header[j]][i] = fields[j];
+        text[header[j]!][i] = fields[j]!;
       } else {
         const v = fields[j] === '' ? NaN : Number(fields[j]);
         if (Number.isNaN(v) && fields[j] !== '') throw new Error(`${path}: line ${i + 2}, ${header[j]}: not a number '${fields[j]}'`);
-        numeric[header[j]][i] = v;
+        numeric[header[j]!][i] = v;
       }
     }
   }

@@ -56,7 +56,7 @@ export async function readColumns(
   const text: Record<string, string[]> = {};
   const numeric: Record<string, Float64Array> = {};
   names.forEach((name, j) => {
-    const values = raw[j];
+    const values = raw[j]!;
     if (textSet.has(name)) {
       text[name] = values.map((v) => (v === null ? '' : String(v)));
     } else {
@@ -80,7 +80,7 @@ async function rowsToColumns(engine: Engine, sql: string, count: number): Promis
   const rows: Row[] = await engine.all(sql);
   const columns: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(rows.length));
   rows.forEach((row, i) => {
-    for (let j = 0; j < count; j++) columns[j][i] = row[`c${j}`];
+    for (let j = 0; j < count; j++) columns[j]![i] = row[`c${j}`];
   });
   return columns;
 }

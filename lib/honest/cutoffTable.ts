@@ -100,7 +100,7 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
     throw new Error(`the table at ${options.cutoff} has ${table.rows} rows for ${n} population users: features must give one row per user`);
   }
   let buyers = 0;
-  for (let i = 0; i < table.rows; i++) buyers += table.purchased[i];
+  for (let i = 0; i < table.rows; i++) buyers += table.purchased[i]!;
   const baselineInputs = await buildBaselineInputs(engine, {
     events: t.events,
     cutoff: options.cutoff,

@@ -35,7 +35,7 @@ export function profitByPercent(set: ScoredSet, costs: ErrorCosts, percents: rea
   const n = set.y.length;
   if (n === 0) throw new Error('profitByPercent: no users');
   let buyers = 0;
-  for (let i = 0; i < n; i++) buyers += set.y[i];
+  for (let i = 0; i < n; i++) buyers += set.y[i]!;
   const curve = buyers > 0 ? gainsCurve(set.y, set.scores) : null;
   return percents.map((percent) => {
     if (!(percent >= 0 && percent <= 100)) throw new Error(`percent must be in [0, 100], got ${percent}`);
@@ -79,7 +79,7 @@ export function expectedValueTargeting(calibration: ScoredSet, test: ScoredSet, 
   return {
     costs,
     chosenPercent,
-    chosen: curve[chosenPercent],
+    chosen: curve[chosenPercent]!,
     testBest: bestPoint(curve),
     everyone: curve[100],
     noOne: curve[0],

@@ -13,7 +13,7 @@ export function confusionCounts(yTrue: ArrayLike<number>, yPred: ArrayLike<numbe
   assertLabelsAndPredictions(yTrue, yPred);
   // cell index = 2 * truth + prediction: 0 tn, 1 fp, 2 fn, 3 tp
   const cells = [0, 0, 0, 0];
-  for (let i = 0; i < yTrue.length; i++) cells[2 * yTrue[i] + yPred[i]]++;
+  for (let i = 0; i < yTrue.length; i++) cells[2 * yTrue[i]! + yPred[i]!]!++;
   return { tn: cells[0], fp: cells[1], fn: cells[2], tp: cells[3] };
 }
 

@@ -75,8 +75,8 @@ export function combineVotes(members: readonly VoteInput[], voting: 'hard' | 'so
   const scores = new Float64Array(n);
   for (const m of members) {
     const part = voting === 'soft' ? m.scores : m.predictions;
-    for (let i = 0; i < n; i++) scores[i] += part[i];
+    for (let i = 0; i < n; i++) scores[i]! += part[i]!;
   }
-  for (let i = 0; i < n; i++) scores[i] /= members.length;
+  for (let i = 0; i < n; i++) scores[i]! /= members.length;
   return { scores, predictions: labelsFromProba(scores) };
 }

@@ -26,7 +26,7 @@ function axisBounds(values: ArrayLike<number>): AxisBounds {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const v = values[i]!;
     if (!Number.isFinite(v)) continue;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -39,7 +39,7 @@ function cellsOf(values: ArrayLike<number>, cells: number): Float64Array {
   const { min, span } = axisBounds(values);
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const v = values[i]!;
     out[i] = !Number.isFinite(v) ? NaN : span === 0 ? 0 : Math.min(cells - 1, Math.floor(((v - min) / span) * cells));
   }
   return out;
@@ -73,8 +73,8 @@ function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
       let low = start;
       let high = start;
       for (let j = start + 1; j < i; j++) {
-        if (axes[a][j] < axes[a][low]) low = j;
-        if (axes[a][j] > axes[a][high]) high = j;
+        if (axes[a]![j]! < axes[a]![low]!) low = j;
+        if (axes[a]![j]! > axes[a]![high]!) high = j;
       }
       kept.add(low).add(high);
     }
@@ -136,12 +136,12 @@ export function gainsAtQuantiles(
   let i = 0;
   for (let k = 0; k <= quantiles; k++) {
     const q = k / quantiles;
-    while (i < n - 1 && populationShare[i + 1] < q) i++;
+    while (i < n - 1 && populationShare[i + 1]! < q) i++;
     // Now populationShare[i] < q <= populationShare[i + 1], except at the ends.
-    const x0 = populationShare[i];
-    const x1 = populationShare[Math.min(i + 1, n - 1)];
-    const y0 = positiveShare[i];
-    const y1 = positiveShare[Math.min(i + 1, n - 1)];
+    const x0 = populationShare[i]!;
+    const x1 = populationShare[Math.min(i + 1, n - 1)]!;
+    const y0 = positiveShare[i]!;
+    const y1 = positiveShare[Math.min(i + 1, n - 1)]!;
     const value = q <= x0 ? y0 : q >= x1 ? y1 : y0 + ((q - x0) / (x1 - x0)) * (y1 - y0);
     x.push(q);
     y.push(value);

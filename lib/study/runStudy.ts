@@ -63,7 +63,7 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
       sweep = knnSweep(data.XTrain, data.yTrain, data.XTest, data.yTest, KNN_SWEEP_MAX);
       sweepSeconds = (performance.now() - t0) / 1000;
       chosenK = sweep.bestK;
-      const scores = sweep.probabilities[chosenK - 1];
+      const scores = sweep.probabilities[chosenK - 1]!;
       // sklearn's k-NN predict takes the majority; a tie (possible for even k) goes to class 0.
       const predictions = labelsFromProba(scores);
       report(evaluateModel('knn', data.yTest, predictions, scores, { fitSeconds: 0, predictSeconds: sweepSeconds }));

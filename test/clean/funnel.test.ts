@@ -39,7 +39,7 @@ test('formatFunnel shows counts, % of the previous step and % of raw', () => {
     ['5.', '150,000', '50.0%', '15.0%'],
   ];
   expected.forEach(([start, rows, previous, ofRaw], i) => {
-    const cells = lines[i + 2].split(/\s{2,}/);
+    const cells = lines[i + 2]!.split(/\s{2,}/);
     assert.ok(cells[0].startsWith(start), lines[i + 2]);
     assert.deepEqual(cells.slice(1), previous === null ? [rows, ofRaw] : [rows, previous, ofRaw]);
   });

@@ -43,7 +43,7 @@ test('same seed gives byte-identical files, another seed different ones', async 
     const b = await generateKaggleFiles({ ...opts, out: path.join(dir, 'b'), seed: 7 });
     const c = await generateKaggleFiles({ ...opts, out: path.join(dir, 'c'), seed: 8 });
     for (let i = 0; i < 2; i++) {
-      const [fa, fb, fc] = await Promise.all([a, b, c].map((r) => readFile(r.files[i].path)));
+      const [fa, fb, fc] = await Promise.all([a, b, c].map((r) => readFile(r.files[i]!.path)));
       assert.ok(fa.equals(fb), 'same seed, same bytes');
       assert.ok(!fa.equals(fc), 'other seed, other bytes');
     }
@@ -75,7 +75,7 @@ test('one file per month, named after the month, in a directory with spaces that
       assert.equal(f.bytes, (await stat(f.path)).size);
       assert.ok(data.length > 0);
       for (const line of data) {
-        assert.ok(line.startsWith(prefixes[i]), `${line} belongs to ${path.basename(f.path)}`);
+        assert.ok(line.startsWith(prefixes[i]!), `${line} belongs to ${path.basename(f.path)}`);
         // February 2020 has 29 days.
         if (i === 2) assert.ok(Number(line.slice(8, 10)) <= 29);
       }
@@ -184,10 +184,10 @@ test('gzip output decompresses to exactly the plain files', async () => {
       ['2019-Oct.csv.gz', '2019-Nov.csv.gz'],
     );
     for (let i = 0; i < 2; i++) {
-      const unzipped = gunzipSync(await readFile(gz.files[i].path));
-      assert.ok(unzipped.equals(await readFile(plain.files[i].path)));
-      assert.equal(gz.files[i].rows, plain.files[i].rows);
-      assert.equal(gz.files[i].bytes, (await stat(gz.files[i].path)).size);
+      const unzipped = gunzipSync(await readFile(gz.files[i]!.path));
+      assert.ok(unzipped.equals(await readFile(plain.files[i]!.path)));
+      assert.equal(gz.files[i]!.rows, plain.files[i]!.rows);
+      assert.equal(gz.files[i]!.bytes, (await stat(gz.files[i]!.path)).size);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

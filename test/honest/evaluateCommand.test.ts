@@ -81,11 +81,11 @@ test('evaluate --json --out: the documented contract, origins over five months, 
       );
       assert.ok(o.test.buyers > 0 && o.train.buyers > 0, `origin ${k} has buyers`);
       // a cutoff two weeks on is the same population, whether used to test or to train
-      if (k >= 2) assert.deepEqual(o.train, json.origins[k - 2].test);
+      if (k >= 2) assert.deepEqual(o.train, json.origins[k - 2]!.test);
       assert.equal(o.baselines.random.roc_auc, 0.5);
       assert.ok(Math.abs(o.baselines.random.pr_auc - o.test.buyer_rate) < 1e-12);
     }
-    const last = json.origins[json.origins.length - 1];
+    const last = json.origins[json.origins.length - 1]!;
     assert.deepEqual([last.train_cutoff, last.test_cutoff], [json.cutoffs.train_cutoff, json.cutoffs.test_cutoff]);
     assert.equal(last.models.xgboost.roc_auc, json.honest.models.xgboost.roc_auc, 'the last origin is the single origin');
     const xgb = json.origin_summary!.models.xgboost.roc_auc;

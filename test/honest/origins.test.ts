@@ -44,7 +44,7 @@ test('five months (Oct..Feb), step 7: sixteen weekly origins from Nov 3 to Feb 1
   assert.equal(origins[0].trainCutoff, '2019-10-20');
   assert.equal(origins[15].testCutoff, '2020-02-16');
   assert.equal(origins[15].testLabelEnd, '2020-03-01');
-  for (let k = 1; k < origins.length; k++) assert.equal(addDays(origins[k - 1].testCutoff, 7), origins[k].testCutoff);
+  for (let k = 1; k < origins.length; k++) assert.equal(addDays(origins[k - 1]!.testCutoff, 7), origins[k]!.testCutoff);
   assertNoOverlap(origins);
   assert.equal(originCutoffDates(origins).length, 18); // 16 test cutoffs + the first two training cutoffs
 });
@@ -59,7 +59,7 @@ test('other steps and horizons keep the labels before the test cutoff', () => {
     const origins = originCutoffs(OCT_FEB, { horizonDays, stepDays });
     assert.ok(origins.length >= 1);
     assertNoOverlap(origins);
-    assert.equal(origins[origins.length - 1].testLabelEnd, '2020-03-01');
+    assert.equal(origins[origins.length - 1]!.testLabelEnd, '2020-03-01');
   }
   // a step longer than the span leaves the last origin only
   assert.equal(originCutoffs(OCT_NOV, { stepDays: 60 }).length, 1);

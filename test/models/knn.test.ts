@@ -35,7 +35,7 @@ test('knnSweep: accuracy for k = 1..20 equals twenty separate scikit-learn fits;
     sweep.k,
     Array.from({ length: 20 }, (_, i) => i + 1),
   );
-  for (let i = 0; i < 20; i++) assert.ok(Math.abs(sweep.accuracy[i] - f.sweep_accuracy[i]) < 1e-12, `k=${i + 1}`);
+  for (let i = 0; i < 20; i++) assert.ok(Math.abs(sweep.accuracy[i]! - f.sweep_accuracy[i]) < 1e-12, `k=${i + 1}`);
   const best = f.sweep_accuracy.indexOf(Math.max(...f.sweep_accuracy)) + 1;
   assert.equal(sweep.bestK, best);
   assert.deepEqual(Array.from(sweep.probabilities[4]), f.proba_test_k5);

@@ -70,11 +70,11 @@ test("predictProba is the mean of the trees' leaf fractions (sklearn averages pr
     let sum = 0;
     for (const tree of rf.estimators) {
       let id = 0;
-      while (tree.feature[id] >= 0)
-        id = Math.fround(X.data[i * X.cols + tree.feature[id]]) <= tree.threshold[id] ? tree.left[id] : tree.right[id];
-      sum += tree.value[id];
+      while (tree.feature[id]! >= 0)
+        id = Math.fround(X.data[i * X.cols + tree.feature[id]!]!) <= tree.threshold[id]! ? tree.left[id] : tree.right[id];
+      sum += tree.value[id]!;
     }
-    assert.ok(Math.abs(proba[i] - sum / 7) < 1e-12);
+    assert.ok(Math.abs(proba[i]! - sum / 7) < 1e-12);
   }
 });
 

@@ -427,7 +427,7 @@ describe('malformed inputs: each gives a located error, a counted skip, or exact
         const wanted = expected.warnings ?? [];
         assert.equal(strict.warnings.length, wanted.length, `warnings: ${JSON.stringify(strict.warnings)}`);
         wanted.forEach((w, i) => {
-          assert.match(strict.warnings[i], w);
+          assert.match(strict.warnings[i]!, w);
         });
         assert.deepEqual(strict.report!.warnings, strict.warnings);
       }

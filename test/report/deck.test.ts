@@ -33,7 +33,7 @@ test('DECK_SLIDES: the story in the order of the study deck', () => {
       'text',
     ],
   );
-  const last = DECK_SLIDES[DECK_SLIDES.length - 1].exhibit;
+  const last = DECK_SLIDES[DECK_SLIDES.length - 1]!.exhibit;
   assert.ok(last.kind === 'points');
   assert.deepEqual(
     last.lists.map((l) => l.heading),

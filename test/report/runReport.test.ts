@@ -62,7 +62,7 @@ function darkPixels(png: DecodedPng, fromRow: number, toRow: number): number {
   for (let y = fromRow; y < toRow; y++) {
     for (let x = 0; x < png.width; x++) {
       const i = (y * png.width + x) * png.channels;
-      if (png.pixels[i] < 160 && png.pixels[i + 1] < 160 && png.pixels[i + 2] < 160) count++;
+      if (png.pixels[i]! < 160 && png.pixels[i + 1]! < 160 && png.pixels[i + 2]! < 160) count++;
     }
   }
   return count;
@@ -70,7 +70,8 @@ function darkPixels(png: DecodedPng, fromRow: number, toRow: number): number {
 
 function distinctColours(png: DecodedPng): number {
   const seen = new Set<number>();
-  for (let i = 0; i < png.pixels.length; i += png.channels) seen.add((png.pixels[i] << 16) | (png.pixels[i + 1] << 8) | png.pixels[i + 2]);
+  for (let i = 0; i < png.pixels.length; i += png.channels)
+    seen.add((png.pixels[i]! << 16) | (png.pixels[i + 1]! << 8) | png.pixels[i + 2]!);
   return seen.size;
 }
 
@@ -105,7 +106,7 @@ function countCsv(dir: string): { rows: number; users: number } {
     // user_id is the second-to-last field: counting from the end is immune to commas in quoted text fields.
     for (const line of lines) {
       const fields = line.split(',');
-      users.add(fields[fields.length - 2]);
+      users.add(fields[fields.length - 2]!);
     }
   }
   return { rows, users: users.size };

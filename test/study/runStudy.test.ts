@@ -75,7 +75,7 @@ test('prepareStudyData: stratified 30% test set (ceil), balanced undersampled tr
   assert.deepEqual(none.testUserIds, data.testUserIds); // the split does not depend on the sampling
   const scaled = prepareStudyData(table, { seed: 3, sampling: 'none', scale: true });
   let mean = 0;
-  for (let i = 0; i < scaled.XTrain.rows; i++) mean += scaled.XTrain.data[i * scaled.XTrain.cols];
+  for (let i = 0; i < scaled.XTrain.rows; i++) mean += scaled.XTrain.data[i * scaled.XTrain.cols]!;
   assert.ok(Math.abs(mean / scaled.XTrain.rows) < 1e-9); // train column 0 has mean 0 after scaling
   assert.throws(() => prepareStudyData(table, { sampling: 'bogus' as 'none' }), /sampling must be one of/);
 });

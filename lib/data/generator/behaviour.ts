@@ -166,7 +166,7 @@ export class ShopperSimulator {
       const purchase = j === first || (buyer && j > first && rng.next() < p.repeatPurchase);
       if (j === first) {
         this.session(
-          times[j],
+          times[j]!,
           views * p.purchaseVisitViews,
           cartMean * p.purchaseVisitCarting,
           true,
@@ -175,7 +175,7 @@ export class ShopperSimulator {
         );
       } else {
         // A buyer mostly browses until the visit that ends in the order, where the carting happens.
-        this.session(times[j], views, buyer && j < first ? cartMean * p.beforePurchaseCarting : cartMean, purchase);
+        this.session(times[j]!, views, buyer && j < first ? cartMean * p.beforePurchaseCarting : cartMean, purchase);
       }
     }
   }
@@ -217,7 +217,7 @@ export class ShopperSimulator {
       // Within the focus brand the choice is small: skip a product outside the taste a few times at most.
       for (let tries = 0; tries < 4; tries++) {
         product = catalogue.drawFromPool(rng, this.focus);
-        const price = catalogue.price[product];
+        const price = catalogue.price[product]!;
         if (price <= centre * this.p.priceBand && price * this.p.priceBand >= centre) break;
       }
     } else {
@@ -262,8 +262,8 @@ export class ShopperSimulator {
     // Removals come after the carting; the survivors are the basket.
     let kept = 0;
     for (let i = 0; i < carted.length; i++) {
-      if (rng.next() < p.removeRate) sink.event(this.step(), 'remove_from_cart', carted[i], id);
-      else carted[kept++] = carted[i];
+      if (rng.next() < p.removeRate) sink.event(this.step(), 'remove_from_cart', carted[i]!, id);
+      else carted[kept++] = carted[i]!;
     }
     carted.length = kept;
     if (!purchase) return;

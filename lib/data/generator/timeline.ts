@@ -56,13 +56,13 @@ export class Timeline {
   monthOf(t: number): number {
     const ms = this.months;
     let i = 0;
-    while (i < ms.length - 1 && t >= ms[i + 1].start) i++;
+    while (i < ms.length - 1 && t >= ms[i + 1]!.start) i++;
     return i;
   }
 
   /** `YYYY-MM-DD HH:MM:SS UTC` for virtual second `t` inside month `i`. */
   format(i: number, t: number): string {
-    const month = this.months[i];
+    const month = this.months[i]!;
     const off = Math.floor(t) - month.start;
     const day = Math.floor(off / DAY);
     let s = off - day * DAY;
