@@ -56,15 +56,16 @@ test('real-statistics naive Bayes: the Gaussian likelihood ratio with equal prio
   const nb = realStatsNaiveBayes();
   const real = realFeatureMoments();
   // A row at the purchasers' means: log odds = Σ_j log N(x_j; μ1, σ1) − log N(x_j; μ0, σ0).
-  const x = MODEL_FEATURES.map((f) => real[f].purchased.mean);
+  const x = MODEL_FEATURES.map((f) => real[f]!.purchased.mean);
   let logOdds = 0;
   for (const f of MODEL_FEATURES) {
-    const { mean: m0, sd: s0 } = real[f].not_purchased;
-    const { mean: m1, sd: s1 } = real[f].purchased;
-    const v = real[f].purchased.mean;
+    const { mean: m0, sd: s0 } = real[f]!.not_purchased;
+    const { mean: m1, sd: s1 } = real[f]!.purchased;
+    const v = real[f]!.purchased.mean;
     logOdds += -Math.log(s1) - 0.5 * ((v - m1) / s1) ** 2 + Math.log(s0) + 0.5 * ((v - m0) / s0) ** 2;
   }
   const [p] = nb.predictProba(matrixFromRows([x]));
+  assert.ok(p !== undefined);
   assert.ok(Math.abs(p - 1 / (1 + Math.exp(-logOdds))) < 1e-12, `${p}`);
 });
 

@@ -44,6 +44,7 @@ test('same seed gives byte-identical files, another seed different ones', async 
     const c = await generateKaggleFiles({ ...opts, out: path.join(dir, 'c'), seed: 8 });
     for (let i = 0; i < 2; i++) {
       const [fa, fb, fc] = await Promise.all([a, b, c].map((r) => readFile(r.files[i]!.path)));
+      assert.ok(fa && fb && fc);
       assert.ok(fa.equals(fb), 'same seed, same bytes');
       assert.ok(!fa.equals(fc), 'other seed, other bytes');
     }
@@ -108,6 +109,17 @@ test('every row has the Kaggle types; products keep their fields; 64-bit categor
       for (const line of lines) {
         rows++;
         const [time, type, productId, categoryId, code, brand, price, userId, session] = fields(line);
+        assert.ok(
+          time !== undefined &&
+            type !== undefined &&
+            productId !== undefined &&
+            categoryId !== undefined &&
+            code !== undefined &&
+            brand !== undefined &&
+            price !== undefined &&
+            userId !== undefined &&
+            session !== undefined,
+        );
         const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2}) UTC$/.exec(time);
         assert.ok(m && time.startsWith(month), `event_time ${time}`);
         const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
@@ -162,7 +174,7 @@ test('a known category id above 2^53 survives exactly (a double would round it)'
   const dir = await tempDir();
   try {
     const result = await generateKaggleFiles({ out: dir, users: 200, months: ['2019-Oct'], seed: 5 });
-    const lines = (await readFile(result.files[0].path, 'latin1')).split('\n').slice(1, -1);
+    const lines = (await readFile(result.files[0]!.path, 'latin1')).split('\n').slice(1, -1);
     const ids = new Set(lines.map((l) => fields(l)[3]));
     // Find ids a double cannot hold: converting through Number changes them.
     const inexact = [...ids].filter((id) => BigInt(Number(id)) !== BigInt(id));

@@ -143,10 +143,10 @@ test('figure builders draw at most 2000 points per trace from 40k-user curves', 
     }
   }
   // Gains: 1001 quantiles in percent; lift from 1% on (990 quantiles), the last at 100% with lift 1.
-  const gains = traces(figures[3])[0];
+  const gains = traces(figures[3]!)[0]!;
   assert.equal((gains.x as number[]).length, 1001);
-  const lift = traces(figures[4])[0];
+  const lift = traces(figures[4]!)[0]!;
   assert.equal((lift.x as number[]).length, 991);
   assert.equal((lift.x as number[])[990], 100);
-  assert.ok(Math.abs((lift.y as number[])[990] - 1) < 1e-12);
+  assert.ok(Math.abs((lift.y as number[])[990]! - 1) < 1e-12);
 });

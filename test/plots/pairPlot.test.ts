@@ -16,6 +16,7 @@ test('pairPlot: one splom trace per class with the rows of that class', () => {
   );
   assert.equal(titleText(fig.layout as never), 'Pair plot by purchase');
   const [neg, pos] = traces(fig) as { type: string; name: string; dimensions: { label: string; values: number[] }[] }[];
+  assert.ok(neg && pos);
   assert.equal(neg.type, 'splom');
   assert.equal(neg.name, 'not purchased');
   assert.equal(pos.name, 'purchased');

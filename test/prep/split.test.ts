@@ -72,7 +72,7 @@ test('approximate mode: floors plus the largest remainders, ties at random', () 
   const outcomes = new Set<string>();
   for (let seed = 0; seed < 20; seed++) {
     const a = approximateMode([5, 5], 3, createRng(seed));
-    assert.equal(a[0] + a[1], 3);
+    assert.equal(a[0]! + a[1]!, 3);
     outcomes.add(a.join());
   }
   assert.deepEqual([...outcomes].sort(), ['1,2', '2,1']);

@@ -417,7 +417,7 @@ describe('malformed inputs: each gives a located error, a counted skip, or exact
             expected.skip.skippedLines,
           );
           // The first skipped row's sample carries the same located message as the strict error.
-          assert.equal(skipping.report!.skippedSamples[0].message, strict.error.message);
+          assert.equal(skipping.report!.skippedSamples[0]!.message, strict.error.message);
         }
       } else {
         assert.equal(strict.error, undefined, strict.error?.message);

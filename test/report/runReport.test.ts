@@ -142,6 +142,7 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       const [counts] = await pipeline.engine.all<{ users: number; buyers: number }>(
         'SELECT CAST(COUNT(*) AS INTEGER) AS users, CAST(SUM(purchased) AS INTEGER) AS buyers FROM modelling_table',
       );
+      assert.ok(counts);
       modelled = counts.users;
       buyers = counts.buyers;
       assert.ok(
@@ -150,6 +151,7 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       );
       assert.ok(eda.includes(`modelling table: ${counts.users} users x 19 columns`));
       const [funnel] = await pipeline.engine.all<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM clean_events');
+      assert.ok(funnel);
       assert.ok(eda.includes(funnel.n.toLocaleString('en-US')), 'cleaned rows in the funnel table');
     } finally {
       await pipeline.close();

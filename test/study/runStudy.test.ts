@@ -19,10 +19,10 @@ function interactionTable(n: number, seed: number): FeatureTable {
   const purchased = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     // Only x0 and x1 vary; the other columns stay constant 0, which CART skips (as sklearn does).
-    columns[MODEL_FEATURES[0]][i] = rng.normal();
-    columns[MODEL_FEATURES[1]][i] = rng.normal();
-    const a = columns[MODEL_FEATURES[0]][i],
-      b = columns[MODEL_FEATURES[1]][i];
+    columns[MODEL_FEATURES[0]!]![i] = rng.normal();
+    columns[MODEL_FEATURES[1]!]![i] = rng.normal();
+    const a = columns[MODEL_FEATURES[0]!]![i]!,
+      b = columns[MODEL_FEATURES[1]!]![i]!;
     const xor = a > 0 !== b > 0;
     // 26% positives overall: mostly in the XOR quadrants, a few by chance.
     purchased[i] = rng.next() < (xor ? 0.5 : 0.02) ? 1 : 0;
@@ -95,7 +95,7 @@ test('runStudy: every model scores, ensembles of trees beat linear and Bayes on 
     'voting_hard',
     'voting_soft',
   ]);
-  const auc = (n: string) => result.models[n].rocAuc;
+  const auc = (n: string) => result.models[n]!.rocAuc;
   // The label is an XOR of two features: no linear or axis-independent Gaussian model can rank it.
   assert.ok(auc('logistic_regression') < 0.62, `logistic ${auc('logistic_regression')}`);
   assert.ok(auc('naive_bayes') < 0.75, `bayes ${auc('naive_bayes')}`);
