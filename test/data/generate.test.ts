@@ -175,7 +175,7 @@ test('a known category id above 2^53 survives exactly (a double would round it)'
   try {
     const result = await generateKaggleFiles({ out: dir, users: 200, months: ['2019-Oct'], seed: 5 });
     const lines = (await readFile(result.files[0]!.path, 'latin1')).split('\n').slice(1, -1);
-    const ids = new Set(lines.map((l) => fields(l)[3]));
+    const ids = new Set(lines.map((l) => fields(l)[3]!));
     // Find ids a double cannot hold: converting through Number changes them.
     const inexact = [...ids].filter((id) => BigInt(Number(id)) !== BigInt(id));
     assert.ok(inexact.length > 0, 'some ids are not representable as a JS number');

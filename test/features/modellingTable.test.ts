@@ -236,7 +236,7 @@ for (const backend of BACKENDS) {
         perc_carts_c: [0, 0.5, 0, 0],
         perc_carts_d: [0, 0, 0, 0],
       };
-      for (const name of names) assert.deepEqual([...wide.numeric[name]], expected[name], name);
+      for (const name of names) assert.deepEqual([...wide.numeric[name]!], expected[name], name);
     });
   });
 }

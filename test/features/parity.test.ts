@@ -35,7 +35,7 @@ for (const mode of FEATURE_MODES) {
         ['r', 'recency'],
         ['f', 'frequency'],
         ['m', 'monetary_value'],
-      ])
+      ] as const)
         assertMonotoneBins(a, bin, value);
       const users = new Set(a.map((r) => r.user_id)).size;
       if (mode === 'fixed') {

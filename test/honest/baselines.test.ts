@@ -98,7 +98,7 @@ test('logistic regression on 4 standardised counts matches scikit-learn (Standar
   const names = ['monetary_value', 'recency', 'adds_to_cart', 'r', 'num_views', 'frequency'];
   const widen = (rows: number[][]) =>
     matrixFromRows(
-      rows.map(([frequency, views, carts, recency]) => [99, recency, carts, 3, views, frequency]),
+      rows.map(([frequency, views, carts, recency]) => [99, recency!, carts!, 3, views!, frequency!]),
       names,
     );
   const XTrain = widen(golden.X_train);

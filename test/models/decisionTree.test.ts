@@ -160,7 +160,7 @@ test('min_samples_leaf and max_depth are respected', () => {
   const n = tree.nodes;
   for (let i = 0; i < X.rows; i++) {
     let id = 0;
-    while (n.feature[id]! >= 0) id = Math.fround(X.data[i * X.cols + n.feature[id]!]!) <= n.threshold[id]! ? n.left[id] : n.right[id];
+    while (n.feature[id]! >= 0) id = Math.fround(X.data[i * X.cols + n.feature[id]!]!) <= n.threshold[id]! ? n.left[id]! : n.right[id]!;
     leafRows.set(id, (leafRows.get(id) ?? 0) + 1);
   }
   for (const [leaf, count] of leafRows) assert.ok(count >= 20, `leaf ${leaf} has ${count} rows`);

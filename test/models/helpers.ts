@@ -39,7 +39,7 @@ export function twoGaussians(n: number, mu1: readonly number[], seed: number): {
   const y = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     y[i] = i % 2;
-    for (let j = 0; j < d; j++) data[i * d + j] = rng.normal() + (y[i] ? mu1[j] : 0);
+    for (let j = 0; j < d; j++) data[i * d + j] = rng.normal() + (y[i] ? mu1[j]! : 0);
   }
   const delta = Math.hypot(...mu1);
   return { X: { rows: n, cols: d, data }, y, bayesAccuracy: 1 - normalCdf(-delta / 2) };

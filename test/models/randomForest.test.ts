@@ -71,7 +71,7 @@ test("predictProba is the mean of the trees' leaf fractions (sklearn averages pr
     for (const tree of rf.estimators) {
       let id = 0;
       while (tree.feature[id]! >= 0)
-        id = Math.fround(X.data[i * X.cols + tree.feature[id]!]!) <= tree.threshold[id]! ? tree.left[id] : tree.right[id];
+        id = Math.fround(X.data[i * X.cols + tree.feature[id]!]!) <= tree.threshold[id]! ? tree.left[id]! : tree.right[id]!;
       sum += tree.value[id]!;
     }
     assert.ok(Math.abs(proba[i]! - sum / 7) < 1e-12);

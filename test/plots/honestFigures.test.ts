@@ -43,7 +43,7 @@ test('reliability diagram: bins as points, sizes in the hover, the diagonal up t
     ],
   );
   assert.deepEqual([diagonal.name, diagonal.x, diagonal.y], ['perfectly calibrated', [0, 0.006], [0, 0.006]]);
-  assert.equal(fig.layout.shapes?.[0]!.y0, 0.003);
+  assert.equal(fig.layout.shapes?.[0]?.y0, 0.003);
   assert.throws(() => reliabilityDiagram([{ name: 'x', probPred: [0.1], probTrue: [0.1, 0.2], counts: [1] }]), /lengths differ/);
 });
 
@@ -60,6 +60,6 @@ test('profit curve: a line per curve, the zero line and the chosen k', () => {
     ],
   );
   assert.equal(fig.layout.shapes?.length, 2);
-  assert.equal(fig.layout.shapes?.[1]!.x0, 50);
+  assert.equal(fig.layout.shapes?.[1]?.x0, 50);
   assert.equal(profitCurve([{ name: 'a', percent: [0], profit: [0] }]).layout.shapes?.length, 1);
 });

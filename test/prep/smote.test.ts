@@ -27,7 +27,7 @@ function nearest(points: number[][], i: number, k: number): number[] {
     .filter(([, j]) => j !== i)
     .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)
     .slice(0, k)
-    .map(([, j]) => j);
+    .map(([, j]) => j!);
 }
 
 test('classes balance, input rows come first unchanged, synthetic rows are minority', () => {

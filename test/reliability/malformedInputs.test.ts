@@ -359,7 +359,7 @@ function writeCase(c: MalformedCase): string {
   folders.push(dir);
   for (const [name, content] of Object.entries(c.files)) fs.writeFileSync(path.join(dir, name), content);
   if (c.load === '.') return dir;
-  return path.join(dir, c.load ?? Object.keys(c.files)[0]);
+  return path.join(dir, c.load ?? Object.keys(c.files)[0]!);
 }
 
 interface Outcome {

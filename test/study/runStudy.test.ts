@@ -121,7 +121,7 @@ test('runStudy: every model scores, ensembles of trees beat linear and Bayes on 
 
   const report = modelsReport(data, result, { timings: false });
   assert.equal(report.chosen_k, best);
-  assert.equal(report.models.xgboost.fit_seconds, undefined);
+  assert.equal(report.models.xgboost!.fit_seconds, undefined);
   const rows = performanceRows(result);
   assert.equal(rows.length, 8);
   assert.match(toMarkdown(rows), /^\| model \| accuracy \| roc_auc \|/);
