@@ -70,7 +70,7 @@ export interface CalibrationCurve {
 function numpyPercentileSorted(sorted: Float64Array, percent: number): number {
   const n = sorted.length;
   const virtual = (n - 1) * (percent / 100);
-  if (virtual >= n - 1) return sorted[n - 1];
+  if (virtual >= n - 1) return sorted[n - 1]!;
   const lo = Math.floor(virtual);
   const a = sorted[lo]!;
   const b = sorted[lo + 1]!;

@@ -110,7 +110,7 @@ export function bestThresholdByF1(
 /** The entry with the highest F1 of a sweep; on a tie the first (lowest threshold), as the study's `values.index(max(values))`. */
 export function bestOfSweep(sweep: readonly ThresholdScores[]): ThresholdScores {
   if (sweep.length === 0) throw new Error('the sweep is empty');
-  let best = sweep[0];
+  let best = sweep[0]!;
   for (const entry of sweep) if (entry.f1 > best.f1) best = entry;
   return best;
 }

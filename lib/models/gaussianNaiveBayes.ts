@@ -77,8 +77,8 @@ export class GaussianNaiveBayes implements Classifier {
     const n = X.rows,
       d = X.cols,
       x = X.data;
-    const counts = [0, 0];
-    const means = [new Float64Array(d), new Float64Array(d)];
+    const counts: [number, number] = [0, 0];
+    const means: [Float64Array, Float64Array] = [new Float64Array(d), new Float64Array(d)];
     const allMean = new Float64Array(d);
     for (let i = 0; i < n; i++) {
       const c = y[i]!;
@@ -89,12 +89,12 @@ export class GaussianNaiveBayes implements Classifier {
       }
     }
     for (let j = 0; j < d; j++) {
-      means[0][j] /= counts[0];
-      means[1][j] /= counts[1];
+      means[0][j]! /= counts[0];
+      means[1][j]! /= counts[1];
       allMean[j]! /= n;
     }
     // Second pass for the variances: centred sums avoid the cancellation of E[x²] − E[x]².
-    const vars = [new Float64Array(d), new Float64Array(d)];
+    const vars: [Float64Array, Float64Array] = [new Float64Array(d), new Float64Array(d)];
     const allVar = new Float64Array(d);
     for (let i = 0; i < n; i++) {
       const c = y[i]!;

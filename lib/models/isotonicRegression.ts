@@ -31,7 +31,7 @@ export class IsotonicRegression {
     const ux: number[] = [];
     const uy: number[] = [];
     const uw: number[] = [];
-    let currentX = x[order[0]];
+    let currentX = x[order[0]!]!; // x is not empty (checked above)
     let weight = 0;
     let sumY = 0;
     for (const i of order) {
@@ -39,7 +39,7 @@ export class IsotonicRegression {
         ux.push(currentX);
         uw.push(weight);
         uy.push(sumY / weight);
-        currentX = x[i];
+        currentX = x[i]!;
         weight = 0;
         sumY = 0;
       }

@@ -154,7 +154,7 @@ export class LogisticRegression implements Classifier {
     }
     this.nIter = iter;
     this.coef = theta.slice(0, d);
-    this.intercept = this.fitIntercept ? theta[d] : 0;
+    this.intercept = this.fitIntercept ? theta[d]! : 0;
     this.nFeatures = d;
     return this;
   }
@@ -183,7 +183,7 @@ export class LogisticRegression implements Classifier {
     const n = X.rows,
       d = X.cols,
       x = X.data;
-    const b = this.fitIntercept ? theta[d] : 0;
+    const b = this.fitIntercept ? theta[d]! : 0;
     let loss = 0;
     for (let i = 0; i < n; i++) {
       let s = b;

@@ -17,7 +17,7 @@ export type Labels = Uint8Array;
 /** Build a Matrix from an array of rows (small data, tests, notebooks). */
 export function matrixFromRows(rows: readonly (readonly number[])[], names?: readonly string[]): Matrix {
   const r = rows.length;
-  const c = r === 0 ? (names?.length ?? 0) : rows[0].length;
+  const c = r === 0 ? (names?.length ?? 0) : rows[0]!.length;
   const data = new Float64Array(r * c);
   for (let i = 0; i < r; i++) {
     if (rows[i]!.length !== c) throw new Error(`row ${i} has ${rows[i]!.length} values, expected ${c}`);
@@ -29,7 +29,7 @@ export function matrixFromRows(rows: readonly (readonly number[])[], names?: rea
 /** Build a Matrix from named columns of equal length. */
 export function matrixFromColumns(columns: readonly ArrayLike<number>[], names?: readonly string[]): Matrix {
   const c = columns.length;
-  const r = c === 0 ? 0 : columns[0].length;
+  const r = c === 0 ? 0 : columns[0]!.length;
   const data = new Float64Array(r * c);
   for (let j = 0; j < c; j++) {
     const col = columns[j]!;

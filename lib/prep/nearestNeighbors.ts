@@ -126,7 +126,7 @@ class KdTree {
       splitValue[id] = keys[mid]!;
       child[id] = newNode(s, mid);
       newNode(mid, e);
-      stack.push(child[id], child[id] + 1);
+      stack.push(child[id]!, child[id]! + 1);
     }
     const points = new Float64Array(n * d);
     for (let p = 0; p < n; p++) points.set(x.subarray(order[p]! * d, order[p]! * d + d), p * d);

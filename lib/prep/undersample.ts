@@ -9,7 +9,7 @@ import { assertTwoClasses } from './validate';
  * like imblearn's: class 0's rows, then class 1's, the sampled class in draw order, the other in input order.
  */
 export function randomUndersample(y: Labels, indices: ArrayLike<number>, seed: number): Uint32Array {
-  const byClass: number[][] = [[], []];
+  const byClass: [number[], number[]] = [[], []];
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
     if (!Number.isInteger(i) || i < 0 || i >= y.length) throw new Error(`indices[${k}] = ${i} is not a row of y (${y.length} rows)`);

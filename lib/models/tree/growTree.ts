@@ -213,7 +213,7 @@ class TreeGrower {
     const minLeaf = this.options.minSamplesLeaf;
     let l0 = 0,
       l1 = 0;
-    let prev = values[off + samples[sortedPos[0]!]!];
+    let prev = values[off + samples[sortedPos[0]!]!]!;
     for (let k = 1; k < n; k++) {
       const pPrev = sortedPos[k - 1]!;
       if (sampleLabel[pPrev] === 1) l1 += sampleWeight[pPrev]!;

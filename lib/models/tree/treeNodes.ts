@@ -108,7 +108,7 @@ export function findLeaf(tree: TreeNodes, data: Float64Array, row: number, cols:
   let f = feature[0]!;
   while (f >= 0) {
     // float32 rounding as in sklearn, which casts X to float32 before descending.
-    node = Math.fround(data[off + f]!) <= threshold[node]! ? left[node] : right[node];
+    node = Math.fround(data[off + f]!) <= threshold[node]! ? left[node]! : right[node]!;
     f = feature[node]!;
   }
   return node;
