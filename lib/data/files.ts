@@ -35,7 +35,7 @@ function listMonthFiles(folder: string): string[] {
       // Loading both would double the month; picking one silently could pick a stale copy.
       throw new Error(`folder ${folder} holds both ${present.join(' and ')}: keep only one of them`);
     }
-    if (present.length === 1) found.push(path.join(folder, present[0]));
+    if (present.length === 1) found.push(path.join(folder, present[0]!));
   }
   if (found.length === 0) {
     throw new Error(

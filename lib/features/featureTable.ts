@@ -52,7 +52,7 @@ export async function readColumns(
   const selected = names.map((n, j) => `CAST(${sqlIdentifier(n)} AS ${textSet.has(n) ? 'VARCHAR' : 'DOUBLE PRECISION'}) AS c${j}`);
   const sql = `SELECT ${selected.join(', ')} FROM ${table}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}`;
   const raw = engine instanceof DuckDbEngine ? await duckDbColumns(engine, sql) : await rowsToColumns(engine, sql, names.length);
-  const rows = raw.length === 0 ? 0 : raw[0].length;
+  const rows = raw.length === 0 ? 0 : raw[0]!.length;
   const text: Record<string, string[]> = {};
   const numeric: Record<string, Float64Array> = {};
   names.forEach((name, j) => {

@@ -47,7 +47,7 @@ function cellsOf(values: ArrayLike<number>, cells: number): Float64Array {
 
 // Keep a vertex when it lies in another grid cell than the last kept one (first and last always).
 function thinOnGrid(axes: readonly ArrayLike<number>[], cells: number): number[] {
-  const n = axes[0].length;
+  const n = axes[0]!.length;
   const grid = axes.map((values) => cellsOf(values, cells));
   const kept = [0];
   let last = 0;
@@ -62,8 +62,8 @@ function thinOnGrid(axes: readonly ArrayLike<number>[], cells: number): number[]
 // and highest one. A curve that zig-zags faster than any grid (precision at the first few buyers) keeps its
 // envelope instead of collapsing to a line.
 function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
-  const n = axes[0].length;
-  const xCells = cellsOf(axes[0], cells);
+  const n = axes[0]!.length;
+  const xCells = cellsOf(axes[0]!, cells);
   const kept = new Set<number>();
   let start = 0;
   for (let i = 1; i <= n; i++) {
@@ -94,7 +94,7 @@ function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
  */
 export function gridThinIndices(axes: readonly ArrayLike<number>[], options: GridThinOptions = {}): number[] {
   if (axes.length === 0) throw new Error('gridThinIndices: no axes');
-  const n = axes[0].length;
+  const n = axes[0]!.length;
   if (axes.some((a) => a.length !== n))
     throw new Error(`gridThinIndices: axes of different lengths (${axes.map((a) => a.length).join(', ')})`);
   const maxPoints = options.maxPoints ?? MAX_TRACE_POINTS;
@@ -109,12 +109,12 @@ export function gridThinIndices(axes: readonly ArrayLike<number>[], options: Gri
   const perCell = 2 * axes.length;
   const kept = envelope(axes, Math.max(1, Math.floor(maxPoints / perCell)));
   if (kept.length <= maxPoints) return kept;
-  return Array.from({ length: maxPoints }, (_, j) => kept[Math.round((j * (kept.length - 1)) / (maxPoints - 1))]);
+  return Array.from({ length: maxPoints }, (_, j) => kept[Math.round((j * (kept.length - 1)) / (maxPoints - 1))]!);
 }
 
 /** The values at the given indices, as a plain array (what a plotly spec needs). */
 export function pickPoints(values: ArrayLike<number>, indices: readonly number[]): number[] {
-  return indices.map((i) => values[i]);
+  return indices.map((i) => values[i]!);
 }
 
 /**

@@ -87,7 +87,7 @@ export function prepareStudyData(table: FeatureTable, options: PrepareOptions = 
     yTrain,
     XTest,
     yTest,
-    testUserIds: Array.from(split.test, (i) => table.userIds[i]),
+    testUserIds: Array.from(split.test, (i) => table.userIds[i]!),
     features,
     counts: {
       users: table.rows,

@@ -176,11 +176,11 @@ export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS):
   const poolWeight = new Float64Array(p.brands + 1);
   for (let i = 0; i < n; i++) poolWeight[poolOf[i]!]! += popularity[i]!;
   // A brand that got no product keeps weight 0 and is never drawn; give it a placeholder member anyway.
-  const poolTables = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => popularity[i])) : null));
+  const poolTables = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => popularity[i]!)) : null));
   const poolTable = new AliasTable(poolWeight);
   // Products by price with running popularity, so a draw within a price range is two binary searches.
   const byPrice = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => price[a]! - price[b]! || a - b);
-  const sortedPrice = Float64Array.from(byPrice, (i) => price[i]);
+  const sortedPrice = Float64Array.from(byPrice, (i) => price[i]!);
   const cumulative = new Float64Array(n + 1);
   for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k]! + popularity[byPrice[k]!]!;
   const firstAtLeast = (a: Float64Array, x: number, lo: number, hi: number): number => {
@@ -204,11 +204,11 @@ export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS):
       if (hi <= lo) return table.sample(r);
       const target = cumulative[lo]! + r.next() * (cumulative[hi]! - cumulative[lo]!);
       const k = Math.min(hi - 1, Math.max(lo, firstAtLeast(cumulative, target, lo + 1, hi + 1) - 1));
-      return byPrice[k];
+      return byPrice[k]!;
     },
     drawFromPool: (r, pool) => {
       const t = poolTables[pool];
-      return t ? members[pool]![t.sample(r)] : table.sample(r);
+      return t ? members[pool]![t.sample(r)]! : table.sample(r);
     },
     refundFields: (i) => `${prefix[i]}-${Math.max(price[i]!, 0.5).toFixed(2)}`,
   };

@@ -45,7 +45,7 @@ export class AliasTable {
       this.prob[s] = scaled[s]!;
       this.alias[s] = l;
       scaled[l] = scaled[l]! + scaled[s]! - 1;
-      (scaled[l] < 1 ? small : large).push(l);
+      (scaled[l]! < 1 ? small : large).push(l);
     }
     // Leftovers are 1 up to rounding error.
     for (const i of large) this.prob[i] = 1;
