@@ -50,7 +50,7 @@ export function profitByPercent(set: ScoredSet, costs: ErrorCosts, percents: rea
 /** The point with the highest profit; on a tie the smallest share (fewest contacts for the same money). */
 export function bestPoint(points: readonly ProfitPoint[]): ProfitPoint {
   if (points.length === 0) throw new Error('bestPoint: no points');
-  let best = points[0];
+  let best = points[0]!;
   for (const p of points) if (p.profit > best.profit || (p.profit === best.profit && p.percent < best.percent)) best = p;
   return best;
 }
@@ -81,8 +81,8 @@ export function expectedValueTargeting(calibration: ScoredSet, test: ScoredSet, 
     chosenPercent,
     chosen: curve[chosenPercent]!,
     testBest: bestPoint(curve),
-    everyone: curve[100],
-    noOne: curve[0],
+    everyone: curve[100]!,
+    noOne: curve[0]!,
     curve,
     calibrationCurve,
   };

@@ -45,12 +45,12 @@ export function targetingList(
   );
   return order.map((i, k) => ({
     rank: k + 1,
-    user_id: userIds[i],
-    score: scores[i],
+    user_id: userIds[i]!,
+    score: scores[i]!,
     targeted: scores[i]! >= threshold ? 1 : 0,
-    purchased_in_window: options.labels ? options.labels[i] : -1,
+    purchased_in_window: options.labels ? options.labels[i]! : -1,
     in_chosen_cut: k < cutSize ? 1 : 0,
-    calibrated_probability: options.probabilities ? options.probabilities[i] : NaN,
+    calibrated_probability: options.probabilities ? options.probabilities[i]! : NaN,
   }));
 }
 

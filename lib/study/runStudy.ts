@@ -88,7 +88,7 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
   }
 
   if (VOTING_MEMBERS.every((m) => models[m])) {
-    const members = VOTING_MEMBERS.map((m) => (m === 'knn' ? votingKnnMember(models[m], sweep) : models[m]));
+    const members = VOTING_MEMBERS.map((m) => (m === 'knn' ? votingKnnMember(models[m]!, sweep) : models[m]!)); // all present: checked above
     for (const voting of ['hard', 'soft'] as const) {
       const t0 = performance.now();
       const { scores, predictions } = combineVotes(members, voting);
