@@ -36,6 +36,10 @@ export async function timeCommand(
     child.on('exit', resolve);
   });
   if (code !== 0) throw new Error(`'${command}' failed (exit code ${code})`);
-  const [wall, user, sys, kb] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  const last = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!;
+  const [wall, user, sys, kb] = last.split(' ').map(Number);
+  if (wall === undefined || user === undefined || sys === undefined || kb === undefined) {
+    throw new Error(`${report}: expected '%e %U %S %M' from /usr/bin/time, got '${last}'`);
+  }
   return { wallSeconds: wall, cpuSeconds: user + sys, peakRssBytes: kb * 1024 };
 }

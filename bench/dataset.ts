@@ -68,7 +68,7 @@ export async function ensureGzipCopy(data: Dataset, log: (line: string) => void)
     fs.mkdirSync(dir, { recursive: true });
     log(`gzipping ${data.size.label} into ${dir}`);
     for (let i = 0; i < files.length; i++) {
-      await pipeline(fs.createReadStream(data.files[i]), zlib.createGzip({ level: 6 }), fs.createWriteStream(files[i]));
+      await pipeline(fs.createReadStream(data.files[i]!), zlib.createGzip({ level: 6 }), fs.createWriteStream(files[i]!));
     }
     fs.writeFileSync(done, '');
   }

@@ -23,7 +23,7 @@ export async function preparePostgres(root: string): Promise<PostgresTarget> {
     const printed = execFileSync('bash', ['-c', 'source scripts/pg.sh >&2 && env'], { cwd: root, encoding: 'utf8' });
     for (const line of printed.split('\n')) {
       const m = /^(PG[A-Z]+)=(.*)$/.exec(line);
-      if (m) env[m[1]] = m[2];
+      if (m) env[m[1]!] = m[2]!;
     }
   }
   const admin = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, database: env.PGDATABASE });

@@ -44,6 +44,6 @@ export function takeQueryProfile(top = 8): QueryTiming[] {
 function labelOf(sql: string): string {
   const flat = sql.replace(/\s+/g, ' ').trim();
   const create = /^(CREATE (?:OR REPLACE )?(?:TEMP |TEMPORARY )?(?:TABLE|VIEW) \S+)/i.exec(flat);
-  if (create) return create[1];
+  if (create) return create[1]!;
   return flat.length > 90 ? `${flat.slice(0, 90)}…` : flat;
 }

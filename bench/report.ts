@@ -70,7 +70,7 @@ export function checkTargets(pipelines: PipelineRun[], models: ModelsRun | null,
   for (const run of pipelines) {
     if (run.backend !== 'duckdb' || run.input !== 'csv') continue;
     if (run.error) {
-      checks.push({ target: `${run.size} (DuckDB, ${run.settings})`, limit: 'completes', measured: run.error.split('\n')[0], met: false });
+      checks.push({ target: `${run.size} (DuckDB, ${run.settings})`, limit: 'completes', measured: run.error.split('\n')[0]!, met: false });
       continue;
     }
     const limit = PIPELINE_SECONDS_TARGET[run.size];
@@ -198,7 +198,10 @@ export function formatResults(results: BenchResults): string {
 /** "122,753 rows, 18,023 minority, 86,707 synthetic" from the smote stage's extras. */
 function smoteLabel(stage: StageFigures): string {
   const e = stage.extra ?? {};
-  const n = (key: string): string => (typeof e[key] === 'number' ? e[key].toLocaleString('en-US') : '?');
+  const n = (key: string): string => {
+    const v = e[key];
+    return typeof v === 'number' ? v.toLocaleString('en-US') : '?';
+  };
   return `${n('rows')} rows, ${n('minority')} minority, ${n('synthetic')} synthetic`;
 }
 

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDbEngine } from '../lib/engine/duckdb';
+import { onlyRow } from '../lib/engine/engine';
 import { runMeasurement, timeCommand } from './child';
 import { CACHE_DIR, ensureDataset, ensureGzipCopy, type Dataset } from './dataset';
 import { preparePostgres, REPO_ROOT, type PostgresTarget } from './postgresSetup';
@@ -157,7 +158,7 @@ async function measurePipeline(
 
 async function describeMachine(postgresVersion: string | undefined): Promise<Record<string, string | number>> {
   const engine = await DuckDbEngine.open();
-  const [{ v }] = await engine.all<{ v: string }>('SELECT version() AS v');
+  const { v } = onlyRow(await engine.all<{ v: string }>('SELECT version() AS v'), 'DuckDB version');
   await engine.close();
   const machine: Record<string, string | number> = {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',

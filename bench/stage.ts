@@ -82,7 +82,7 @@ async function pipelineStages(
     runStage: async (stage, work) => {
       takeQueryProfile(); // statements between stages (opening, checks) are not part of the next one
       const out = await meter.measure(stage, 0, work);
-      meter.stages[meter.stages.length - 1].queries = takeQueryProfile();
+      meter.stages[meter.stages.length - 1]!.queries = takeQueryProfile();
       return out;
     },
   });
@@ -136,7 +136,7 @@ async function modelStages(file: string): Promise<StageResult> {
       },
     }),
   );
-  meter.stages[meter.stages.length - 1].extra = {
+  meter.stages[meter.stages.length - 1]!.extra = {
     ...perModel,
     train: data.counts.train,
     test: data.counts.test,
@@ -145,7 +145,7 @@ async function modelStages(file: string): Promise<StageResult> {
   // dominate the distances, so the neighbour search prunes least. The split and scaling are not timed.
   const scaled = prepareStudyData(table, { seed: 42, sampling: 'none', scale: true });
   const resampled = await meter.measure('smote', scaled.XTrain.rows, async () => smote(scaled.XTrain, scaled.yTrain, { seed: 42 }));
-  meter.stages[meter.stages.length - 1].extra = {
+  meter.stages[meter.stages.length - 1]!.extra = {
     rows: scaled.XTrain.rows,
     minority: Math.min(scaled.counts.trainPositives, scaled.XTrain.rows - scaled.counts.trainPositives),
     synthetic: resampled.X.rows - scaled.XTrain.rows,

@@ -4,7 +4,8 @@
  * real-data Gaussian naive Bayes gets on it. `npx purchase-prediction calibration --data DIR` prints it.
  */
 import { cleanTables } from '../clean/clean';
-import { toNumber, type Engine } from '../engine/engine';
+import { column, onlyRow, toNumber, type Engine } from '../engine/engine';
+import { entry } from '../entry';
 import { EVENTS_TABLE } from '../data/schema';
 import { MODEL_FEATURES } from '../features/columns';
 import { FEATURE_TABLES } from '../features/context';
@@ -106,8 +107,8 @@ export function featureComparison(table: PipelineResult['table']): FeatureCompar
   const out: FeatureComparison[] = [];
   for (const feature of MODEL_FEATURES) {
     for (const cls of ['not_purchased', 'purchased'] as const) {
-      const o = ours[feature][cls],
-        r = real[feature][cls];
+      const o = entry(ours, feature, 'our class moments')[cls],
+        r = entry(real, feature, 'real class moments')[cls];
       out.push({
         feature,
         cls,
@@ -125,17 +126,20 @@ export function featureComparison(table: PipelineResult['table']): FeatureCompar
 async function funnelComparison(engine: Engine, f: PipelineResult['funnel'], modelRows: number): Promise<FigureComparison[]> {
   const P = PUBLISHED;
   const t = cleanTables();
-  const [raw] = await engine.all(
-    `SELECT COUNT(NULLIF(category_code, '')) AS category_code, COUNT(NULLIF(brand, '')) AS brand,
+  const raw = onlyRow(
+    await engine.all(
+      `SELECT COUNT(NULLIF(category_code, '')) AS category_code, COUNT(NULLIF(brand, '')) AS brand,
             COUNT(NULLIF(user_session, '')) AS user_session FROM ${EVENTS_TABLE}`,
+    ),
+    'non-null counts',
   );
   const mixRows = await engine.all<{ event_type: string; n: number | string }>(
     `SELECT event_type, COUNT(*) AS n FROM ${t.positivePrice} GROUP BY event_type`,
   );
   const mix = Object.fromEntries(mixRows.map((r) => [r.event_type, toNumber(r.n)]));
-  const [multi] = await engine.all(`SELECT COUNT(*) AS n FROM ${t.multiSessionUsers}`);
+  const multi = onlyRow(await engine.all(`SELECT COUNT(*) AS n FROM ${t.multiSessionUsers}`), 'multi-session user count');
   const rfm = await readColumns(engine, FEATURE_TABLES.rfm);
-  const q = (name: string, p: number) => quantile(rfm.numeric[name], p);
+  const q = (name: string, p: number) => quantile(entry(rfm.numeric, name, FEATURE_TABLES.rfm), p);
   const pairs: [string, number, number][] = [
     ['step 1 survival (up to first purchase)', f.first_purchase / f.raw, PUBLISHED_FIRST_PURCHASE / P.rows],
     ['step 2 survival (cosmetics only)', f.cosmetics_only / f.first_purchase, P.cosmeticsOnly / PUBLISHED_FIRST_PURCHASE],
@@ -144,7 +148,7 @@ async function funnelComparison(engine: Engine, f: PipelineResult['funnel'], mod
     ['step 5 survival (multi-session users)', f.multi_session / f.no_remove_from_cart, P.multiSession / P.noRemoveFromCart],
     ...(['category_code', 'brand', 'user_session'] as const).map((c): [string, number, number] => [
       `non-null share of ${c}`,
-      toNumber(raw[c]) / f.raw,
+      toNumber(column(raw, c)) / f.raw,
       P.nonNull[c] / P.rows,
     ]),
     ...(['view', 'cart', 'remove_from_cart', 'purchase'] as const).map((e): [string, number, number] => [
@@ -152,7 +156,7 @@ async function funnelComparison(engine: Engine, f: PipelineResult['funnel'], mod
       (mix[e] ?? 0) / f.positive_price,
       P.eventMix[e] / P.positivePrice,
     ]),
-    ['cleaned users per multi-session user', f.users / toNumber(multi.n), P.cleanedUsers / P.multiSessionUsers],
+    ['cleaned users per multi-session user', f.users / toNumber(column(multi, 'n')), P.cleanedUsers / P.multiSessionUsers],
     ['purchase rate of cleaned users', f.purchasers / f.users, P.purchaseRate],
     ['modelled users per raw event (x1000)', (1000 * modelRows) / f.raw, (1000 * P.modellingUsers) / P.rows],
     ['frequency median', q('frequency', 0.5), P.frequency.median],
@@ -173,7 +177,7 @@ export function quantile(values: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** The per-feature rows of {@link featureCalibrationFigure}: both classes' standardized differences. */

@@ -26,11 +26,11 @@ function moments(values: Float64Array, labels: Uint8Array, label: number): Momen
   for (let i = 0; i < values.length; i++)
     if (labels[i] === label) {
       n++;
-      sum += values[i];
+      sum += values[i]!;
     }
   if (n === 0) return { mean: NaN, sd: NaN };
   const mean = sum / n;
   let ss = 0;
-  for (let i = 0; i < values.length; i++) if (labels[i] === label) ss += (values[i] - mean) ** 2;
+  for (let i = 0; i < values.length; i++) if (labels[i] === label) ss += (values[i]! - mean) ** 2;
   return { mean, sd: Math.sqrt(ss / n) };
 }

@@ -9,7 +9,7 @@
  * step 1 becomes a view because neither the cleaned table nor the counts read it any more. That saves the
  * full-width step-1 copy (~1.3 GB of RAM at 9M events) and ~15% of the cleaning time at 9M.
  */
-import { toNumber, type Engine, type Row } from '../engine/engine';
+import { column, onlyRow, toNumber, type Engine, type Row } from '../engine/engine';
 import { EVENTS_TABLE } from '../data/schema';
 import type { Funnel } from './funnel';
 import {
@@ -92,7 +92,8 @@ export async function cleanEvents(engine: Engine, options: CleanOptions = {}): P
   await createRelations(engine, steps);
 
   // All counts in one round trip. COUNT is BIGINT (exact text) on both engines; row counts fit a JS number.
-  const [row] = await engine.all(`SELECT
+  const row = onlyRow(
+    await engine.all(`SELECT
   (SELECT COUNT(*) FROM ${source}) AS raw,
   (${firstPurchaseRowsWithDuplicatesSql(source)}) AS first_purchase_with_duplicates,
   (SELECT COUNT(*) FROM ${tables.firstPurchase}) AS first_purchase,
@@ -100,10 +101,12 @@ export async function cleanEvents(engine: Engine, options: CleanOptions = {}): P
   (SELECT COUNT(*) FROM ${tables.positivePrice}) AS positive_price,
   (SELECT COUNT(*) FROM ${tables.noRemoveFromCart}) AS no_remove_from_cart,
   (SELECT COUNT(*) FROM ${tables.target}) AS multi_session,
-  ${cleanedUsersSql(tables.target)}`);
+  ${cleanedUsersSql(tables.target)}`),
+    'funnel counts',
+  );
   return funnelFromRow({
     ...row,
-    duplicates_removed: toNumber(row.first_purchase_with_duplicates) - toNumber(row.first_purchase),
+    duplicates_removed: toNumber(column(row, 'first_purchase_with_duplicates')) - toNumber(column(row, 'first_purchase')),
   });
 }
 
@@ -145,17 +148,20 @@ async function cleanByHash(engine: Engine, source: string, tables: CleanTables):
     { name: tables.target, kind: 'TABLE', select: cleanedUniqueRowsSql(source, helpers, tables.multiSessionUsers) },
   ]);
   await engine.run(`INSERT INTO ${tables.target} ${cleanedCandidatesSql(helpers, tables.multiSessionUsers)}`);
-  const [row] = await engine.all(`SELECT s.*,
+  const row = onlyRow(
+    await engine.all(`SELECT s.*,
   (SELECT COUNT(*) FROM ${source}) AS raw,
   (SELECT COUNT(*) FROM ${tables.target}) AS multi_session,
   ${cleanedUsersSql(tables.target)}
-FROM (${stepCountsByHashSql(source, helpers)}) s`);
+FROM (${stepCountsByHashSql(source, helpers)}) s`),
+    'funnel counts',
+  );
   return funnelFromRow(row);
 }
 
 /** The funnel from a row of counts (BIGINT counts arrive as exact text; row counts fit a JS number). */
 function funnelFromRow(row: Row): Funnel {
-  const count = (key: string): number => toNumber(row[key]);
+  const count = (key: string): number => toNumber(column(row, key));
   return {
     raw: count('raw'),
     first_purchase: count('first_purchase'),

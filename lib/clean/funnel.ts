@@ -55,13 +55,13 @@ export function formatFunnel(funnel: Funnel): string {
   const header = ['step', 'rows', '% of previous', '% of raw'];
   const body = FUNNEL_STEPS.map(({ key, title }, i) => {
     const rows = funnel[key];
-    const previous = i === 0 ? rows : funnel[FUNNEL_STEPS[i - 1].key];
+    const previous = i === 0 ? rows : funnel[FUNNEL_STEPS[i - 1]!.key];
     return [title, integer.format(rows), i === 0 ? '' : percent(rows, previous), percent(rows, funnel.raw)];
   });
   const table = [header, ...body];
-  const widths = header.map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   // Title left-aligned, numbers right-aligned so the digits line up.
-  const lines = table.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  const lines = table.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   lines.push(
     '',

@@ -112,8 +112,8 @@ function printTables(run: HonestRun): void {
   );
   console.log(toMarkdown(singleOriginRows(run)));
   if (run.originSummary) {
-    const first = run.origins[0].cutoffs;
-    const last = run.origins[run.origins.length - 1].cutoffs;
+    const first = run.origins[0]!.cutoffs;
+    const last = run.origins[run.origins.length - 1]!.cutoffs;
     console.log(
       `${run.origins.length} rolling origins (test cutoffs ${first.testCutoff} .. ${last.testCutoff}, every ${run.settings.stepDays} days; ` +
         `each trained ${c.horizonDays} days before its test cutoff): mean ± SD (min – max)\n`,

@@ -57,7 +57,7 @@ export const command: Command = {
     console.log('report written:');
     for (const page of result.html) console.log(`  ${display(page)}`);
     if (result.figures.length > 0) {
-      console.log(`  ${display(result.figures[0].replace(/[\\/][^\\/]*$/, ''))}/ (${result.figures.length} PNG figures)`);
+      console.log(`  ${display(result.figures[0]!.replace(/[\\/][^\\/]*$/, ''))}/ (${result.figures.length} PNG figures)`);
     }
     if (result.modelTable) console.log(`  ${display(result.modelTable.csv)}\n  ${display(result.modelTable.markdown)}`);
     for (const file of result.extraFiles) console.log(`  ${display(file)}`);

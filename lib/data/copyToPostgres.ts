@@ -5,6 +5,7 @@ import type { PostgresEngine } from '../engine/postgres';
 import { EVENT_COLUMNS, EVENT_SQL_TYPES, EVENTS_TABLE, createEventsTableSql } from './schema';
 import { formatCount, formatRate, formatSeconds, progressSink, type ProgressOption } from './progress';
 import { checkTableName } from '../engine/tableName';
+import { onlyRow } from '../engine/engine';
 
 export interface CopyOptions {
   /** Table to read in DuckDB and (re)create in PostgreSQL; default `events`. */
@@ -27,7 +28,7 @@ export async function copyEventsToPostgres(source: DuckDbEngine, target: Postgre
   const table = options.table ?? EVENTS_TABLE;
   checkTableName(table);
   const progress = progressSink(options.progress);
-  const [{ n }] = await source.all<{ n: string }>(`SELECT CAST(count(*) AS VARCHAR) AS n FROM ${table}`);
+  const { n } = onlyRow(await source.all<{ n: string }>(`SELECT CAST(count(*) AS VARCHAR) AS n FROM ${table}`), 'source row count');
   const expected = Number(n);
 
   await target.run('BEGIN');

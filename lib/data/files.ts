@@ -35,7 +35,7 @@ function listMonthFiles(folder: string): string[] {
       // Loading both would double the month; picking one silently could pick a stale copy.
       throw new Error(`folder ${folder} holds both ${present.join(' and ')}: keep only one of them`);
     }
-    if (present.length === 1) found.push(path.join(folder, present[0]));
+    if (present.length === 1) found.push(path.join(folder, present[0]!));
   }
   if (found.length === 0) {
     throw new Error(
@@ -79,10 +79,10 @@ export function monthGapWarnings(files: readonly string[]): string[] {
   const indices = KAGGLE_MONTHS.map((m, i) => (present.has(m) ? i : -1)).filter((i) => i >= 0);
   const warnings: string[] = [];
   for (let k = 1; k < indices.length; k++) {
-    const missing = KAGGLE_MONTHS.slice(indices[k - 1] + 1, indices[k]);
+    const missing = KAGGLE_MONTHS.slice(indices[k - 1]! + 1, indices[k]);
     if (missing.length === 0) continue;
-    const before = KAGGLE_MONTHS[indices[k - 1]];
-    const after = KAGGLE_MONTHS[indices[k]];
+    const before = KAGGLE_MONTHS[indices[k - 1]!];
+    const after = KAGGLE_MONTHS[indices[k]!];
     warnings.push(
       `month ${missing.join(', ')} missing between ${before} and ${after} (no ${missing.map((m) => `${m}.csv`).join(', ')} ` +
         `or .csv.gz): recency, range of visits and days between sessions will span the gap`,

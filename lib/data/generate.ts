@@ -109,11 +109,11 @@ export async function generateKaggleFiles(options: GenerateOptions): Promise<Gen
       suffix = `${userId}${session}`;
     }
     const line = timeline.format(month, time) + TYPE_FIELD[type] + fields + (++counter % NULL_SESSION_EVERY === 0 ? nullSuffix : suffix);
-    files[month].add(line);
-    if (noise.next() < DUPLICATE_RATE) files[month].add(line);
+    files[month]!.add(line);
+    if (noise.next() < DUPLICATE_RATE) files[month]!.add(line);
   };
   const sink: EventSink = {
-    event: (t: number, type: EventType, product: number, session: string) => write(t, type, catalogue.fields[product], session),
+    event: (t: number, type: EventType, product: number, session: string) => write(t, type, catalogue.fields[product]!, session),
     refund: (t: number, product: number, session: string) => write(t, 'purchase', catalogue.refundFields(product), session),
   };
   const simulator = new ShopperSimulator(rng, catalogue, timeline.totalSeconds, sink, { ...BEHAVIOUR_PARAMS, ...options.behaviour });

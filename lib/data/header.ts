@@ -46,7 +46,7 @@ export function checkHeaderLine(file: string, firstLine: string | null): void {
   }
   const found = line.split(',');
   const expected: readonly string[] = EVENT_COLUMNS;
-  if (/^\s*"?\d{4}-\d{2}-\d{2}/.test(found[0])) {
+  if (/^\s*"?\d{4}-\d{2}-\d{2}/.test(found[0]!)) {
     throw new LoadError(at(0), `no header line: line 1 is a data row; ${expectedText}`);
   }
   const first = firstDifference(found, expected);

@@ -10,6 +10,7 @@ import { badRowsFromRejects, type RejectRecord } from './rejects';
 import { recordStartLines } from './recordLines';
 import { formatFileLoaded, progressSink, type ProgressOption } from './progress';
 import { checkTableName } from '../engine/tableName';
+import { onlyRow } from '../engine/engine';
 
 /** What was read from one file. `bytes` is the size on disk (compressed for .gz). */
 export interface LoadedFile {
@@ -148,8 +149,9 @@ async function loadFile(
   if (gzipError) throw gzipError;
   if (readError) throw new LoadError({ file }, `could not be read: ${(readError as Error).message}`);
 
-  const [{ skipped }] = await engine.all<{ skipped: number }>(
-    `SELECT CAST(count(DISTINCT line) AS INTEGER) AS skipped FROM ${REJECT_ERRORS}`,
+  const { skipped } = onlyRow(
+    await engine.all<{ skipped: number }>(`SELECT CAST(count(DISTINCT line) AS INTEGER) AS skipped FROM ${REJECT_ERRORS}`),
+    'rejected line count',
   );
   const samples: SkippedRowSample[] = [];
   if (skipped > 0) {

@@ -40,7 +40,7 @@ function locate(file: string, record: RejectRecord): Located {
   const line = Number(record.line);
   const fields = record.csv_line === null ? null : splitCsvLine(record.csv_line);
   const expected = EVENT_COLUMNS.length;
-  const nameAt = (column: number) => (column <= expected ? EVENT_COLUMNS[column - 1] : 'extra field');
+  const nameAt = (column: number) => (column <= expected ? EVENT_COLUMNS[column - 1]! : 'extra field');
 
   if (record.error_type === 'MISSING COLUMNS' || record.error_type === 'TOO MANY COLUMNS') {
     // Count the fields ourselves: DuckDB's column index for these errors is not the position of the problem.

@@ -27,3 +27,17 @@ export function toNumber(v: SqlValue): number {
   if (v === null) return NaN;
   return typeof v === 'number' ? v : Number(v);
 }
+
+/** The one row of a query that always returns exactly one (an aggregate without GROUP BY); throws naming `what` if it returned none. */
+export function onlyRow<T>(rows: readonly T[], what: string): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error(`${what}: the query returned no row`);
+  return row;
+}
+
+/** A column of a result row; throws naming the column if the query did not select it. */
+export function column(row: Row, name: string): SqlValue {
+  const value = row[name];
+  if (value === undefined) throw new Error(`the result row has no column '${name}'`);
+  return value;
+}

@@ -52,6 +52,7 @@ export function findPassword(text: string, target: PasswordLookup): string | und
     const split = splitLine(line);
     if (!split) continue;
     const [host, port, database, user] = split.match;
+    if (host === undefined || port === undefined || database === undefined || user === undefined) continue;
     const hostMatches = target.hosts.some((h) => matches(host, h));
     if (hostMatches && matches(port, target.port) && matches(database, target.database) && matches(user, target.user)) {
       return split.password;

@@ -47,11 +47,11 @@ function parseKeyValue(text: string): ConnInfo {
   const info: ConnInfo = {};
   let i = 0;
   const skipSpace = (): void => {
-    while (i < text.length && /\s/.test(text[i])) i++;
+    while (i < text.length && /\s/.test(text[i]!)) i++;
   };
   for (skipSpace(); i < text.length; skipSpace()) {
     const keyStart = i;
-    while (i < text.length && text[i] !== '=' && !/\s/.test(text[i])) i++;
+    while (i < text.length && text[i] !== '=' && !/\s/.test(text[i]!)) i++;
     const key = text.slice(keyStart, i);
     skipSpace();
     // The word itself is not repeated: a stray word may be the tail of an unquoted password with a space in it.
@@ -70,7 +70,7 @@ function parseKeyValue(text: string): ConnInfo {
         value += c === '\\' && i < text.length ? text[i++] : c;
       }
     } else {
-      while (i < text.length && !/\s/.test(text[i])) {
+      while (i < text.length && !/\s/.test(text[i]!)) {
         const c = text[i++];
         value += c === '\\' && i < text.length ? text[i++] : c;
       }

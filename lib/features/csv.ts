@@ -22,7 +22,7 @@ export async function writeFeatureCsv(engine: Engine, table: string = MODELLING_
   const data = await readColumns(engine, table, { textColumns: [...MODELLING_COLUMNS], orderBy: 'user_id, rfm_int' });
   const missing = MODELLING_COLUMNS.filter((c) => !(c in data.text));
   if (missing.length > 0) throw new Error(`${table} is not a modelling table: missing ${missing.join(', ')}`);
-  const columns = MODELLING_COLUMNS.map((c) => data.text[c]);
+  const columns = MODELLING_COLUMNS.map((c) => data.text[c]!); // all present: checked above
   const out = createWriteStream(path);
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
@@ -31,7 +31,7 @@ export async function writeFeatureCsv(engine: Engine, table: string = MODELLING_
   out.write(`${MODELLING_COLUMNS.join(',')}\n`);
   const batch: string[] = [];
   for (let i = 0; i < data.rows; i++) {
-    batch.push(columns.map((col) => csvField(col[i])).join(','));
+    batch.push(columns.map((col) => csvField(col[i]!)).join(','));
     if (batch.length === 10_000 || i === data.rows - 1) {
       if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
       batch.length = 0;
@@ -79,7 +79,7 @@ export function readFeatureCsv(path: string): FeatureTable {
   const lines = readFileSync(path, 'utf8').split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   if (lines.length === 0) throw new Error(`${path}: empty file, expected a header line`);
-  const header = parseCsvLine(lines[0]);
+  const header = parseCsvLine(lines[0]!);
   const missing = MODELLING_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new Error(`${path}: not a feature table, missing column(s) ${missing.join(', ')}`);
   const rows = lines.length - 1;
@@ -91,17 +91,17 @@ export function readFeatureCsv(path: string): FeatureTable {
     else numeric[name] = new Float64Array(rows);
   });
   for (let i = 0; i < rows; i++) {
-    const fields = parseCsvLine(lines[i + 1]);
+    const fields = parseCsvLine(lines[i + 1]!);
     if (fields.length !== header.length) {
       throw new Error(`${path}: line ${i + 2} has ${fields.length} fields, expected ${header.length}`);
     }
     for (let j = 0; j < header.length; j++) {
       if (isText[j]) {
-        text[header[j]][i] = fields[j];
+        text[header[j]!]![i] = fields[j]!;
       } else {
         const v = fields[j] === '' ? NaN : Number(fields[j]);
         if (Number.isNaN(v) && fields[j] !== '') throw new Error(`${path}: line ${i + 2}, ${header[j]}: not a number '${fields[j]}'`);
-        numeric[header[j]][i] = v;
+        numeric[header[j]!]![i] = v;
       }
     }
   }

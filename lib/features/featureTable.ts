@@ -3,6 +3,7 @@
  * On DuckDB whole result columns are taken at once (numbers cast to DOUBLE by the engine, so no decimal
  * text is parsed per value); PostgreSQL rows are gathered into the same form.
  */
+import { entry } from '../entry';
 import type { Engine, Row } from '../engine/engine';
 import { DuckDbEngine } from '../engine/duckdb';
 import { matrixFromColumns, type Labels, type Matrix } from '../prep/matrix';
@@ -52,11 +53,11 @@ export async function readColumns(
   const selected = names.map((n, j) => `CAST(${sqlIdentifier(n)} AS ${textSet.has(n) ? 'VARCHAR' : 'DOUBLE PRECISION'}) AS c${j}`);
   const sql = `SELECT ${selected.join(', ')} FROM ${table}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}`;
   const raw = engine instanceof DuckDbEngine ? await duckDbColumns(engine, sql) : await rowsToColumns(engine, sql, names.length);
-  const rows = raw.length === 0 ? 0 : raw[0].length;
+  const rows = raw.length === 0 ? 0 : raw[0]!.length;
   const text: Record<string, string[]> = {};
   const numeric: Record<string, Float64Array> = {};
   names.forEach((name, j) => {
-    const values = raw[j];
+    const values = raw[j]!;
     if (textSet.has(name)) {
       text[name] = values.map((v) => (v === null ? '' : String(v)));
     } else {
@@ -80,7 +81,7 @@ async function rowsToColumns(engine: Engine, sql: string, count: number): Promis
   const rows: Row[] = await engine.all(sql);
   const columns: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(rows.length));
   rows.forEach((row, i) => {
-    for (let j = 0; j < count; j++) columns[j][i] = row[`c${j}`];
+    for (let j = 0; j < count; j++) columns[j]![i] = row[`c${j}`];
   });
   return columns;
 }
@@ -89,13 +90,19 @@ async function rowsToColumns(engine: Engine, sql: string, count: number): Promis
 export function featureTableFromColumns(data: Columns): FeatureTable {
   const missing = MODELLING_COLUMNS.filter((c) => !(c in data.text) && !(c in data.numeric));
   if (missing.length > 0) throw new Error(`not a modelling table: missing column(s) ${missing.join(', ')}`);
-  const target = data.numeric[TARGET_COLUMN];
+  const target = entry(data.numeric, TARGET_COLUMN, 'numeric columns of the modelling table');
   const purchased = new Uint8Array(data.rows);
   for (let i = 0; i < data.rows; i++) {
     if (target[i] !== 0 && target[i] !== 1) throw new Error(`row ${i}: ${TARGET_COLUMN} must be 0 or 1, got ${target[i]}`);
-    purchased[i] = target[i];
+    purchased[i] = target[i]!;
   }
-  return { userIds: data.text.user_id, purchased, columns: data.numeric, rfmScore: data.text.rfm_score, rows: data.rows };
+  return {
+    userIds: entry(data.text, 'user_id', 'text columns of the modelling table'),
+    purchased,
+    columns: data.numeric,
+    rfmScore: entry(data.text, 'rfm_score', 'text columns of the modelling table'),
+    rows: data.rows,
+  };
 }
 
 /** Read the modelling table (default `modelling_table`), ordered by user and rfm_int. */

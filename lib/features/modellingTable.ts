@@ -2,7 +2,7 @@
  * The merged modelling table (spec section 4): every feature group joined on user_id, in the study's column
  * order, and `buildModellingTable`, which builds all groups and the merge in one call.
  */
-import type { Engine } from '../engine/engine';
+import { onlyRow, type Engine } from '../engine/engine';
 import { buildActivity } from './activity';
 import { buildBrandAffinityLong, buildBrandAffinityMax, buildBrandAffinityWide } from './brandAffinity';
 import { MODELLING_COLUMNS } from './columns';
@@ -87,7 +87,7 @@ ${ctx.switches.keepUsersWithoutViews ? '' : 'WHERE p.avg_view_price IS NOT NULL'
 /** 'YYYY-MM-DD' of a real calendar date, or an error naming the option. */
 export function checkRefDate(refDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(refDate);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
   if (!date || date.toISOString().slice(0, 10) !== refDate) {
     throw new Error(`ref date must be a calendar date YYYY-MM-DD, got '${refDate}'`);
   }
@@ -136,6 +136,9 @@ export async function buildModellingTable(engine: Engine, options: BuildModellin
   await buildVisits(ctx);
   await buildPrices(ctx);
   await buildMergedTable(ctx, target);
-  const [{ n }] = await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${target}`);
+  const { n } = onlyRow(
+    await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${target}`),
+    'modelling table row count',
+  );
   return { rows: n, seconds: (performance.now() - started) / 1000, refDate };
 }

@@ -4,6 +4,7 @@
  * `recency` feature so that recency alone can rank users, and whether the user put anything in the cart in
  * the 7 days before T.
  */
+import { entry } from '../entry';
 import type { Engine } from '../engine/engine';
 import { readColumns } from '../features/featureTable';
 import { epochSql } from '../features/sessionTimes';
@@ -42,11 +43,11 @@ export async function buildBaselineInputs(
   await replaceTable(engine, options.table, baselineInputsSql(options.events, options.cutoff));
   const data = await readColumns(engine, options.table, { textColumns: ['user_id'] });
   const row = new Map<string, number>();
-  data.text.user_id.forEach((id, i) => {
+  entry(data.text, 'user_id', options.table).forEach((id, i) => {
     row.set(id, i);
   });
-  const hours = data.numeric.hours_since_last_event;
-  const carted = data.numeric.carted_last_week;
+  const hours = entry(data.numeric, 'hours_since_last_event', options.table);
+  const carted = entry(data.numeric, 'carted_last_week', options.table);
   const out: BaselineInputs = {
     hoursSinceLastEvent: new Float64Array(options.userIds.length),
     cartedLastWeek: new Uint8Array(options.userIds.length),
@@ -54,8 +55,8 @@ export async function buildBaselineInputs(
   options.userIds.forEach((id, i) => {
     const j = row.get(id);
     if (j === undefined) throw new Error(`user ${id} of the table at ${options.cutoff} has no event before the cutoff`);
-    out.hoursSinceLastEvent[i] = hours[j];
-    out.cartedLastWeek[i] = carted[j];
+    out.hoursSinceLastEvent[i] = hours[j]!;
+    out.cartedLastWeek[i] = carted[j]!;
   });
   return out;
 }

@@ -46,7 +46,7 @@ export function randomRankingScores(n: number, rate: number): Float64Array {
 export function recencyScores(hoursSinceLastEvent: ArrayLike<number>): Float64Array {
   const out = new Float64Array(hoursSinceLastEvent.length);
   for (let i = 0; i < out.length; i++) {
-    const h = hoursSinceLastEvent[i];
+    const h = hoursSinceLastEvent[i]!;
     if (!(h >= 0) || !Number.isFinite(h)) throw new Error(`hours since the last event must be finite and >= 0, got ${h} (user ${i})`);
     out[i] = 1 / (1 + h);
   }
@@ -59,7 +59,7 @@ export function cartedThenRecencyScores(cartedLastWeek: ArrayLike<number>, hours
     throw new Error(`${cartedLastWeek.length} cart flags but ${hoursSinceLastEvent.length} recencies`);
   }
   const out = recencyScores(hoursSinceLastEvent);
-  for (let i = 0; i < out.length; i++) out[i] += cartedLastWeek[i];
+  for (let i = 0; i < out.length; i++) out[i]! += cartedLastWeek[i]!;
   return out;
 }
 
@@ -71,7 +71,7 @@ export function selectColumns(X: Matrix, names: readonly string[]): Matrix {
     return j;
   });
   const data = new Float64Array(X.rows * index.length);
-  for (let i = 0; i < X.rows; i++) for (let k = 0; k < index.length; k++) data[i * index.length + k] = X.data[i * X.cols + index[k]];
+  for (let i = 0; i < X.rows; i++) for (let k = 0; k < index.length; k++) data[i * index.length + k] = X.data[i * X.cols + index[k]!]!;
   return { rows: X.rows, cols: index.length, data, names: [...names] };
 }
 

@@ -33,8 +33,8 @@ export function probabilityQuality(y: ArrayLike<number>, p: ArrayLike<number>): 
   let sumP = 0;
   let buyers = 0;
   for (let i = 0; i < y.length; i++) {
-    sumP += p[i];
-    buyers += y[i];
+    sumP += p[i]!;
+    buyers += y[i]!;
   }
   return {
     brier: brierScore(y, p),
@@ -72,7 +72,7 @@ export function calibratedDecision(model: StudyModelName, calibration: ScoredSet
   const threshold = bayesThreshold(costs);
   const rate = (y: ArrayLike<number>) => {
     let s = 0;
-    for (let i = 0; i < y.length; i++) s += y[i];
+    for (let i = 0; i < y.length; i++) s += y[i]!;
     return s / y.length;
   };
   return {

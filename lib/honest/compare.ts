@@ -78,7 +78,7 @@ export function comparisonRows(leaky: EvaluatedRun, honest: EvaluatedRun): Compa
 /** Share of positive labels: the PR AUC of a random ranking, needed to read PR AUC and F1 across the two. */
 export function positiveRate(y: Labels): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += y[i];
+  for (let i = 0; i < y.length; i++) s += y[i]!;
   return y.length === 0 ? NaN : s / y.length;
 }
 

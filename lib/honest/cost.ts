@@ -68,7 +68,7 @@ export function costDecision(calibration: ScoredSet, test: ScoredSet, costs: Err
   const beta = betaFromCosts(costs);
   const chosen = minimumCostThreshold(calibration.y, calibration.scores, costs);
   let positives = 0;
-  for (let i = 0; i < test.y.length; i++) positives += test.y[i];
+  for (let i = 0; i < test.y.length; i++) positives += test.y[i]!;
   const n = test.y.length;
   return {
     costs,
@@ -87,7 +87,7 @@ export function costDecision(calibration: ScoredSet, test: ScoredSet, costs: Err
 export function costByThreshold(set: ScoredSet, costs: ErrorCosts, thresholds: ArrayLike<number>): Float64Array {
   const out = new Float64Array(thresholds.length);
   for (let k = 0; k < thresholds.length; k++) {
-    const c = countsAtThreshold(set.y, set.scores, thresholds[k]);
+    const c = countsAtThreshold(set.y, set.scores, thresholds[k]!);
     out[k] = (costs.falseNegative * c.fn + costs.falsePositive * c.fp) / set.y.length;
   }
   return out;

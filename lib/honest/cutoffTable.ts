@@ -8,7 +8,7 @@
  * - the add-to-cart rate over sessions: the meaningful rate (the choice does not affect leakage).
  * The session time features are joined on as extra columns; the baselines' inputs are read beside the table.
  */
-import type { Engine } from '../engine/engine';
+import { onlyRow, type Engine } from '../engine/engine';
 import { MODELLING_COLUMNS, TARGET_COLUMN } from '../features/columns';
 import { featureContext } from '../features/context';
 import { readFeatureTable, type FeatureTable } from '../features/featureTable';
@@ -75,7 +75,7 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
   const source = options.source ?? 'events';
   const t = cutoffTables(options.prefix);
   await buildPopulation(engine, { source, cutoff: options.cutoff, population: t.population, events: t.events });
-  const [{ n }] = await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${t.population}`);
+  const { n } = onlyRow(await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${t.population}`), 'population count');
   if (n === 0) throw new Error(`no user is active without a purchase before the cutoff ${options.cutoff}`);
   await buildWindowLabels(engine, {
     source,
@@ -100,7 +100,7 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
     throw new Error(`the table at ${options.cutoff} has ${table.rows} rows for ${n} population users: features must give one row per user`);
   }
   let buyers = 0;
-  for (let i = 0; i < table.rows; i++) buyers += table.purchased[i];
+  for (let i = 0; i < table.rows; i++) buyers += table.purchased[i]!;
   const baselineInputs = await buildBaselineInputs(engine, {
     events: t.events,
     cutoff: options.cutoff,

@@ -48,7 +48,7 @@ export interface RollingCutoffs {
 /** A 'YYYY-MM-DD' date as epoch milliseconds (UTC), or an error naming `what`. */
 export function parseDate(date: string, what: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  const ms = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) : NaN;
   if (!m || new Date(ms).toISOString().slice(0, 10) !== date) {
     throw new Error(`${what} must be a calendar date YYYY-MM-DD, got '${date}'`);
   }

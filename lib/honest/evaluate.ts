@@ -138,7 +138,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   let origins: OriginResult[] = [];
   const originModels = options.originModels ?? ORIGIN_MODELS;
   if (grid) {
-    log(`honest: ${grid.length} rolling origins, test cutoffs ${grid[0].testCutoff} .. ${grid[grid.length - 1].testCutoff}`);
+    log(`honest: ${grid.length} rolling origins, test cutoffs ${grid[0]!.testCutoff} .. ${grid[grid.length - 1]!.testCutoff}`);
     origins = await evaluateOrigins(engine, grid, { source, seed, models: originModels, reuse: { origin, result: honest }, log });
   }
   const originSeconds = seconds(t);

@@ -102,7 +102,7 @@ export async function evaluateOrigins(
   const results: OriginResult[] = [];
   for (let k = 0; k < origins.length; k++) {
     const t0 = performance.now();
-    const cutoffs = origins[k];
+    const cutoffs = origins[k]!;
     const train = await tableAt(cutoffs.trainCutoff, cutoffs.horizonDays);
     const test = await tableAt(cutoffs.testCutoff, cutoffs.horizonDays);
     const reused =

@@ -6,6 +6,7 @@
  * out so that the same data and seed give the same file.
  */
 import type { CalibrationCurve } from '../metrics/calibration';
+import { entry } from '../entry';
 import { BASELINE_NAMES } from './baselines';
 import { modelScores, positiveRate } from './compare';
 import type { CostOutcome } from './cost';
@@ -199,7 +200,7 @@ export function evaluationJson(run: HonestEvaluation): EvaluationJson {
   const models: EvaluationJson['honest']['models'] = {};
   for (const [name, e] of Object.entries(run.honest.models)) {
     models[name] = {
-      ...scoresJson(run.single.models[name]),
+      ...scoresJson(entry(run.single.models, name, 'single-origin models')),
       f1: modelScores(e, o.data.yTest).f1,
       beats_baselines: compareWithBaselines([run.single], name).clearlyBeats,
     };
@@ -221,7 +222,7 @@ export function evaluationJson(run: HonestEvaluation): EvaluationJson {
   if (summary) {
     const sm: NonNullable<EvaluationJson['origin_summary']>['models'] = {};
     for (const [name, s] of Object.entries(summary.models)) {
-      const cmp = summary.comparison[name];
+      const cmp = entry(summary.comparison, name, 'origin comparison');
       sm[name] = {
         ...spreadsJson(s),
         wins: { roc_auc: cmp.wins.rocAuc, pr_auc: cmp.wins.prAuc, lift10: cmp.wins.lift10 },

@@ -35,7 +35,7 @@ export function profitByPercent(set: ScoredSet, costs: ErrorCosts, percents: rea
   const n = set.y.length;
   if (n === 0) throw new Error('profitByPercent: no users');
   let buyers = 0;
-  for (let i = 0; i < n; i++) buyers += set.y[i];
+  for (let i = 0; i < n; i++) buyers += set.y[i]!;
   const curve = buyers > 0 ? gainsCurve(set.y, set.scores) : null;
   return percents.map((percent) => {
     if (!(percent >= 0 && percent <= 100)) throw new Error(`percent must be in [0, 100], got ${percent}`);
@@ -50,7 +50,7 @@ export function profitByPercent(set: ScoredSet, costs: ErrorCosts, percents: rea
 /** The point with the highest profit; on a tie the smallest share (fewest contacts for the same money). */
 export function bestPoint(points: readonly ProfitPoint[]): ProfitPoint {
   if (points.length === 0) throw new Error('bestPoint: no points');
-  let best = points[0];
+  let best = points[0]!;
   for (const p of points) if (p.profit > best.profit || (p.profit === best.profit && p.percent < best.percent)) best = p;
   return best;
 }
@@ -79,10 +79,10 @@ export function expectedValueTargeting(calibration: ScoredSet, test: ScoredSet, 
   return {
     costs,
     chosenPercent,
-    chosen: curve[chosenPercent],
+    chosen: curve[chosenPercent]!,
     testBest: bestPoint(curve),
-    everyone: curve[100],
-    noOne: curve[0],
+    everyone: curve[100]!,
+    noOne: curve[0]!,
     curve,
     calibrationCurve,
   };

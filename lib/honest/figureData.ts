@@ -2,6 +2,7 @@
  * The honest evaluation's numbers shaped for its figures (lib/plots builders take plain series and never
  * compute metrics), so a notebook cell is one call per figure.
  */
+import { entry } from '../entry';
 import type { OriginSeries } from '../plots/metricByOrigin';
 import type { ProfitCurveData } from '../plots/profitCurve';
 import type { ReliabilityData } from '../plots/reliability';
@@ -19,9 +20,13 @@ export function originLabels(origins: readonly OriginResult[]): string[] {
 /** `metric` at every origin for each origin model, then each baseline. */
 export function originSeries(origins: readonly OriginResult[], metric: RankingMetric): OriginSeries[] {
   if (origins.length === 0) return [];
-  const models = Object.keys(origins[0].models);
+  const models = Object.keys(origins[0]!.models);
   return [
-    ...models.map((name) => ({ name: displayName(name), kind: 'model' as const, values: origins.map((o) => o.models[name][metric]) })),
+    ...models.map((name) => ({
+      name: displayName(name),
+      kind: 'model' as const,
+      values: origins.map((o) => entry(o.models, name, 'origin models')[metric]),
+    })),
     ...BASELINE_NAMES.map((b) => ({ name: displayName(b), kind: 'baseline' as const, values: origins.map((o) => o.baselines[b][metric]) })),
   ];
 }

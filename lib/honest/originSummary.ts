@@ -57,7 +57,7 @@ export function compareWithBaselines(origins: readonly OriginScores[], model: st
     const mean = (pick: (o: OriginScores) => number) => origins.reduce((s, o) => s + pick(o), 0) / origins.length;
     let best: BaselineName = BASELINE_NAMES[0];
     for (const b of BASELINE_NAMES) if (mean((o) => o.baselines[b][metric]) > mean((o) => o.baselines[best][metric])) best = b;
-    strongest[metric] = { baseline: best, meanDifference: mean((o) => o.models[model][metric]) - mean((o) => o.baselines[best][metric]) };
+    strongest[metric] = { baseline: best, meanDifference: mean((o) => o.models[model]![metric]) - mean((o) => o.baselines[best][metric]) };
   }
   const n = origins.length;
   const clearlyBeats = RANKING_METRICS.every((metric) => wins[metric] === n);
@@ -71,11 +71,11 @@ export function compareWithBaselines(origins: readonly OriginScores[], model: st
 /** Spreads of every model and baseline present at every origin, and each model's comparison with the baselines. */
 export function summarizeOrigins(origins: readonly OriginScores[]): OriginSummary {
   if (origins.length === 0) throw new Error('no origin to summarise');
-  const names = Object.keys(origins[0].models).filter((name) => origins.every((o) => o.models[name]));
+  const names = Object.keys(origins[0]!.models).filter((name) => origins.every((o) => o.models[name]));
   const models: Record<string, MetricSpreads> = {};
   const comparison: Record<string, BaselineComparison> = {};
   for (const name of names) {
-    models[name] = spreads(origins, (o) => o.models[name]);
+    models[name] = spreads(origins, (o) => o.models[name]!);
     comparison[name] = compareWithBaselines(origins, name);
   }
   const baselines = {} as Record<BaselineName, MetricSpreads>;

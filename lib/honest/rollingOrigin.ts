@@ -91,6 +91,6 @@ export async function buildRollingOrigin(
 
 function count(y: Uint8Array): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += y[i];
+  for (let i = 0; i < y.length; i++) s += y[i]!;
   return s;
 }

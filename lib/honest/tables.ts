@@ -3,6 +3,7 @@
  * by the CLI (Markdown) and the notebook (HTML). The unrounded numbers are in the evaluation itself and in
  * its JSON.
  */
+import { entry } from '../entry';
 import { MODEL_LABELS } from '../study/studyModels';
 import { BASELINE_LABELS, BASELINE_NAMES } from './baselines';
 import type { HonestEvaluation } from './evaluate';
@@ -48,7 +49,7 @@ export function singleOriginRows(run: HonestEvaluation): DisplayRow[] {
     rows.push({
       kind: 'model',
       name: displayName(name),
-      ...metricCells(run.single.models[name]),
+      ...metricCells(run.single.models[name]!),
       beats_baselines: compareWithBaselines([run.single], name).clearlyBeats ? 'yes' : 'no',
     });
   }
@@ -71,7 +72,12 @@ function spreadCells(s: MetricSpreads): DisplayRow {
 export function originSpreadRows(summary: OriginSummary): DisplayRow[] {
   const rows: DisplayRow[] = [];
   for (const [name, s] of Object.entries(summary.models)) {
-    rows.push({ kind: 'model', name: displayName(name), ...spreadCells(s), verdict: summary.comparison[name].verdict });
+    rows.push({
+      kind: 'model',
+      name: displayName(name),
+      ...spreadCells(s),
+      verdict: entry(summary.comparison, name, 'origin comparison').verdict,
+    });
   }
   for (const b of BASELINE_NAMES) rows.push({ kind: 'baseline', name: displayName(b), ...spreadCells(summary.baselines[b]), verdict: '' });
   return rows;

@@ -41,16 +41,16 @@ export function targetingList(
     throw new Error(`cut size must be a whole number in 0..${scores.length}, got ${cutSize}`);
   const ids = userIds.map((u) => BigInt(u));
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) =>
-    scores[b] !== scores[a] ? scores[b] - scores[a] : ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0,
+    scores[b] !== scores[a] ? scores[b]! - scores[a]! : ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0,
   );
   return order.map((i, k) => ({
     rank: k + 1,
-    user_id: userIds[i],
-    score: scores[i],
-    targeted: scores[i] >= threshold ? 1 : 0,
-    purchased_in_window: options.labels ? options.labels[i] : -1,
+    user_id: userIds[i]!,
+    score: scores[i]!,
+    targeted: scores[i]! >= threshold ? 1 : 0,
+    purchased_in_window: options.labels ? options.labels[i]! : -1,
     in_chosen_cut: k < cutSize ? 1 : 0,
-    calibrated_probability: options.probabilities ? options.probabilities[i] : NaN,
+    calibrated_probability: options.probabilities ? options.probabilities[i]! : NaN,
   }));
 }
 

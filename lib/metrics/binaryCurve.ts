@@ -21,7 +21,7 @@ export interface BinaryCurve {
 export function orderByScoreDescending(yScore: ArrayLike<number>): Uint32Array {
   const order = new Uint32Array(yScore.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => yScore[b] - yScore[a] || a - b);
+  return order.sort((a, b) => yScore[b]! - yScore[a]! || a - b);
 }
 
 /** Counts of true and false positives at each distinct score threshold. */
@@ -34,11 +34,11 @@ export function binaryCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>)
   const fps: number[] = [];
   let tp = 0;
   for (let k = 0; k < n; k++) {
-    const i = order[k];
-    tp += yTrue[i];
+    const i = order[k]!;
+    tp += yTrue[i]!;
     // close a step at the end of each group of equal scores
-    if (k === n - 1 || yScore[order[k + 1]] !== yScore[i]) {
-      thresholds.push(yScore[i]);
+    if (k === n - 1 || yScore[order[k + 1]!] !== yScore[i]) {
+      thresholds.push(yScore[i]!);
       tps.push(tp);
       fps.push(k + 1 - tp);
     }

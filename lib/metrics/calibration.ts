@@ -10,7 +10,7 @@ import { assertLabelsAndScores } from './validate';
 /** Throw unless every probability lies in [0, 1] (sklearn raises ValueError on such input). */
 function assertProbabilities(yProb: ArrayLike<number>, what: string): void {
   for (let i = 0; i < yProb.length; i++) {
-    if (!(yProb[i] >= 0 && yProb[i] <= 1)) throw new Error(`${what}: yProb[${i}] = ${yProb[i]} is outside [0, 1]`);
+    if (!(yProb[i]! >= 0 && yProb[i]! <= 1)) throw new Error(`${what}: yProb[${i}] = ${yProb[i]} is outside [0, 1]`);
   }
 }
 
@@ -23,7 +23,7 @@ export function brierScore(yTrue: ArrayLike<number>, yProb: ArrayLike<number>): 
   assertLabelsAndScores(yTrue, yProb);
   assertProbabilities(yProb, 'brierScore');
   let sum = 0;
-  for (let i = 0; i < yTrue.length; i++) sum += (yTrue[i] - yProb[i]) ** 2;
+  for (let i = 0; i < yTrue.length; i++) sum += (yTrue[i]! - yProb[i]!) ** 2;
   return sum / yTrue.length;
 }
 
@@ -41,7 +41,7 @@ export function logLoss(yTrue: ArrayLike<number>, yProb: ArrayLike<number>): num
   assertProbabilities(yProb, 'logLoss');
   let sum = 0;
   for (let i = 0; i < yTrue.length; i++) {
-    const p = Math.min(Math.max(yProb[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    const p = Math.min(Math.max(yProb[i]!, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
     const q = 1 - p;
     const total = q + p;
     sum -= Math.log(yTrue[i] === 1 ? p / total : q / total);
@@ -70,10 +70,10 @@ export interface CalibrationCurve {
 function numpyPercentileSorted(sorted: Float64Array, percent: number): number {
   const n = sorted.length;
   const virtual = (n - 1) * (percent / 100);
-  if (virtual >= n - 1) return sorted[n - 1];
+  if (virtual >= n - 1) return sorted[n - 1]!;
   const lo = Math.floor(virtual);
-  const a = sorted[lo];
-  const b = sorted[lo + 1];
+  const a = sorted[lo]!;
+  const b = sorted[lo + 1]!;
   const t = virtual - lo;
   const diff = b - a;
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
@@ -113,19 +113,19 @@ export function calibrationCurve(
   const positives = new Float64Array(nBins + 1);
   const totals = new Float64Array(nBins + 1);
   for (let i = 0; i < yProb.length; i++) {
-    const bin = searchsortedLeft(inner, yProb[i]);
-    sums[bin] += yProb[i];
-    positives[bin] += yTrue[i];
-    totals[bin]++;
+    const bin = searchsortedLeft(inner, yProb[i]!);
+    sums[bin]! += yProb[i]!;
+    positives[bin]! += yTrue[i]!;
+    totals[bin]!++;
   }
   const probTrue: number[] = [];
   const probPred: number[] = [];
   const counts: number[] = [];
   for (let b = 0; b < totals.length; b++) {
     if (totals[b] === 0) continue;
-    probTrue.push(positives[b] / totals[b]);
-    probPred.push(sums[b] / totals[b]);
-    counts.push(totals[b]);
+    probTrue.push(positives[b]! / totals[b]!);
+    probPred.push(sums[b]! / totals[b]!);
+    counts.push(totals[b]!);
   }
   return { probTrue: Float64Array.from(probTrue), probPred: Float64Array.from(probPred), counts: Float64Array.from(counts) };
 }
@@ -136,7 +136,7 @@ function searchsortedLeft(sorted: ArrayLike<number>, v: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
+    if (sorted[mid]! < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;

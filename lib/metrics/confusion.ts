@@ -12,8 +12,8 @@ export interface ConfusionCounts {
 export function confusionCounts(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): ConfusionCounts {
   assertLabelsAndPredictions(yTrue, yPred);
   // cell index = 2 * truth + prediction: 0 tn, 1 fp, 2 fn, 3 tp
-  const cells = [0, 0, 0, 0];
-  for (let i = 0; i < yTrue.length; i++) cells[2 * yTrue[i] + yPred[i]]++;
+  const cells: [number, number, number, number] = [0, 0, 0, 0];
+  for (let i = 0; i < yTrue.length; i++) cells[2 * yTrue[i]! + yPred[i]!]!++;
   return { tn: cells[0], fp: cells[1], fn: cells[2], tp: cells[3] };
 }
 

@@ -67,8 +67,8 @@ export function minimumCostThreshold(yTrue: ArrayLike<number>, yScore: ArrayLike
   // start from "target nobody", then lower the threshold one distinct score at a time
   let best = { threshold: Infinity, tp: 0, fp: 0, totalCost: costAt(0, 0) };
   for (let i = 0; i < curve.thresholds.length; i++) {
-    const totalCost = costAt(curve.tps[i], curve.fps[i]);
-    if (totalCost < best.totalCost) best = { threshold: curve.thresholds[i], tp: curve.tps[i], fp: curve.fps[i], totalCost };
+    const totalCost = costAt(curve.tps[i]!, curve.fps[i]!);
+    if (totalCost < best.totalCost) best = { threshold: curve.thresholds[i]!, tp: curve.tps[i]!, fp: curve.fps[i]!, totalCost };
   }
   return {
     threshold: best.threshold,

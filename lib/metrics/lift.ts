@@ -34,9 +34,9 @@ export function gainsCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>):
   const thresholds = new Float64Array(m + 1);
   thresholds[0] = Infinity;
   for (let i = 0; i < m; i++) {
-    populationShare[i + 1] = (curve.tps[i] + curve.fps[i]) / n;
-    positiveShare[i + 1] = curve.tps[i] / curve.positives;
-    thresholds[i + 1] = curve.thresholds[i];
+    populationShare[i + 1] = (curve.tps[i]! + curve.fps[i]!) / n;
+    positiveShare[i + 1] = curve.tps[i]! / curve.positives;
+    thresholds[i + 1] = curve.thresholds[i]!;
   }
   return { populationShare, positiveShare, thresholds };
 }
@@ -51,8 +51,8 @@ export function capturedAt(curve: GainsCurve, fraction: number): number {
   const { populationShare: x, positiveShare: y } = curve;
   if (fraction === 0) return 0;
   let i = 1;
-  while (x[i] < fraction) i++; // x ends at exactly 1, so this stops
-  return y[i - 1] + ((fraction - x[i - 1]) / (x[i] - x[i - 1])) * (y[i] - y[i - 1]);
+  while (x[i]! < fraction) i++; // x ends at exactly 1, so this stops
+  return y[i - 1]! + ((fraction - x[i - 1]!) / (x[i]! - x[i - 1]!)) * (y[i]! - y[i - 1]!);
 }
 
 /**

@@ -29,10 +29,10 @@ export function precisionRecallCurve(yTrue: ArrayLike<number>, yScore: ArrayLike
   for (let i = 0; i < m; i++) {
     // reverse the decreasing-threshold counts so thresholds increase and recall decreases
     const k = m - 1 - i;
-    const predicted = curve.tps[i] + curve.fps[i];
-    precision[k] = predicted === 0 ? 0 : curve.tps[i] / predicted;
-    recall[k] = curve.positives === 0 ? 1 : curve.tps[i] / curve.positives;
-    thresholds[k] = curve.thresholds[i];
+    const predicted = curve.tps[i]! + curve.fps[i]!;
+    precision[k] = predicted === 0 ? 0 : curve.tps[i]! / predicted;
+    recall[k] = curve.positives === 0 ? 1 : curve.tps[i]! / curve.positives;
+    thresholds[k] = curve.thresholds[i]!;
   }
   precision[m] = 1;
   recall[m] = 0;
@@ -47,6 +47,6 @@ export function precisionRecallCurve(yTrue: ArrayLike<number>, yScore: ArrayLike
 export function averagePrecision(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, sink?: WarningSink): number {
   const { precision, recall } = precisionRecallCurve(yTrue, yScore, sink);
   let sum = 0;
-  for (let i = 0; i + 1 < recall.length; i++) sum += (recall[i] - recall[i + 1]) * precision[i];
+  for (let i = 0; i + 1 < recall.length; i++) sum += (recall[i]! - recall[i + 1]!) * precision[i]!;
   return sum;
 }

@@ -25,8 +25,8 @@ export function rocCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, si
       keep.push(i);
       continue;
     }
-    const dFps = curve.fps[i + 1] - 2 * curve.fps[i] + curve.fps[i - 1];
-    const dTps = curve.tps[i + 1] - 2 * curve.tps[i] + curve.tps[i - 1];
+    const dFps = curve.fps[i + 1]! - 2 * curve.fps[i]! + curve.fps[i - 1]!;
+    const dTps = curve.tps[i + 1]! - 2 * curve.tps[i]! + curve.tps[i - 1]!;
     if (dFps !== 0 || dTps !== 0) keep.push(i);
   }
   const size = keep.length + 1;
@@ -40,10 +40,10 @@ export function rocCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, si
   fpr[0] = negatives === 0 ? NaN : 0;
   tpr[0] = positives === 0 ? NaN : 0;
   for (let k = 0; k < keep.length; k++) {
-    const i = keep[k];
-    fpr[k + 1] = negatives === 0 ? NaN : curve.fps[i] / negatives;
-    tpr[k + 1] = positives === 0 ? NaN : curve.tps[i] / positives;
-    thresholds[k + 1] = curve.thresholds[i];
+    const i = keep[k]!;
+    fpr[k + 1] = negatives === 0 ? NaN : curve.fps[i]! / negatives;
+    tpr[k + 1] = positives === 0 ? NaN : curve.tps[i]! / positives;
+    thresholds[k + 1] = curve.thresholds[i]!;
   }
   return { fpr, tpr, thresholds };
 }
@@ -51,7 +51,7 @@ export function rocCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, si
 /** Area under a curve by the trapezoidal rule (x need not be increasing: sklearn's auc with monotone x). */
 export function trapezoidArea(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let area = 0;
-  for (let i = 1; i < x.length; i++) area += ((x[i] - x[i - 1]) * (y[i] + y[i - 1])) / 2;
+  for (let i = 1; i < x.length; i++) area += ((x[i]! - x[i - 1]!) * (y[i]! + y[i - 1]!)) / 2;
   return area;
 }
 

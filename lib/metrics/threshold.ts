@@ -50,7 +50,7 @@ export function countsAtThreshold(
     tn = 0;
   const strict = rule === '>';
   for (let i = 0; i < yTrue.length; i++) {
-    const predicted = strict ? yScore[i] > threshold : yScore[i] >= threshold;
+    const predicted = strict ? yScore[i]! > threshold : yScore[i]! >= threshold;
     if (yTrue[i] === 1) {
       if (predicted) tp++;
       else fn++;
@@ -94,7 +94,7 @@ export function thresholdSweep(
 ): ThresholdScores[] {
   assertLabelsAndScores(yTrue, yScore);
   if (thresholds.length === 0) throw new Error('thresholds is empty');
-  return Array.from({ length: thresholds.length }, (_, k) => scoresAtThreshold(yTrue, yScore, thresholds[k], sink, rule));
+  return Array.from({ length: thresholds.length }, (_, k) => scoresAtThreshold(yTrue, yScore, thresholds[k]!, sink, rule));
 }
 
 /** The sweep entry with the highest F1; on a tie the lowest threshold (the first in the grid) wins. */
@@ -110,7 +110,7 @@ export function bestThresholdByF1(
 /** The entry with the highest F1 of a sweep; on a tie the first (lowest threshold), as the study's `values.index(max(values))`. */
 export function bestOfSweep(sweep: readonly ThresholdScores[]): ThresholdScores {
   if (sweep.length === 0) throw new Error('the sweep is empty');
-  let best = sweep[0];
+  let best = sweep[0]!;
   for (const entry of sweep) if (entry.f1 > best.f1) best = entry;
   return best;
 }

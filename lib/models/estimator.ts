@@ -25,6 +25,6 @@ export interface Classifier {
  */
 export function labelsFromProba(proba: ArrayLike<number>): Labels {
   const out = new Uint8Array(proba.length);
-  for (let i = 0; i < proba.length; i++) out[i] = proba[i] > 0.5 ? 1 : 0;
+  for (let i = 0; i < proba.length; i++) out[i] = proba[i]! > 0.5 ? 1 : 0;
   return out;
 }

@@ -77,42 +77,42 @@ export class GaussianNaiveBayes implements Classifier {
     const n = X.rows,
       d = X.cols,
       x = X.data;
-    const counts = [0, 0];
-    const means = [new Float64Array(d), new Float64Array(d)];
+    const counts: [number, number] = [0, 0];
+    const means: [Float64Array, Float64Array] = [new Float64Array(d), new Float64Array(d)];
     const allMean = new Float64Array(d);
     for (let i = 0; i < n; i++) {
-      const c = y[i];
-      counts[c]++;
+      const c = y[i]!;
+      counts[c]!++;
       for (let j = 0; j < d; j++) {
-        means[c][j] += x[i * d + j];
-        allMean[j] += x[i * d + j];
+        means[c]![j]! += x[i * d + j]!;
+        allMean[j]! += x[i * d + j]!;
       }
     }
     for (let j = 0; j < d; j++) {
-      means[0][j] /= counts[0];
-      means[1][j] /= counts[1];
-      allMean[j] /= n;
+      means[0][j]! /= counts[0];
+      means[1][j]! /= counts[1];
+      allMean[j]! /= n;
     }
     // Second pass for the variances: centred sums avoid the cancellation of E[x²] − E[x]².
-    const vars = [new Float64Array(d), new Float64Array(d)];
+    const vars: [Float64Array, Float64Array] = [new Float64Array(d), new Float64Array(d)];
     const allVar = new Float64Array(d);
     for (let i = 0; i < n; i++) {
-      const c = y[i];
+      const c = y[i]!;
       for (let j = 0; j < d; j++) {
-        const v = x[i * d + j];
-        const dc = v - means[c][j];
-        vars[c][j] += dc * dc;
-        const da = v - allMean[j];
-        allVar[j] += da * da;
+        const v = x[i * d + j]!;
+        const dc = v - means[c]![j]!;
+        vars[c]![j]! += dc * dc;
+        const da = v - allMean[j]!;
+        allVar[j]! += da * da;
       }
     }
     let maxVar = 0;
-    for (let j = 0; j < d; j++) maxVar = Math.max(maxVar, allVar[j] / n);
+    for (let j = 0; j < d; j++) maxVar = Math.max(maxVar, allVar[j]! / n);
     this.epsilon = this.varSmoothing * maxVar;
-    for (let c = 0; c < 2; c++) for (let j = 0; j < d; j++) vars[c][j] = vars[c][j] / counts[c] + this.epsilon;
+    for (let c = 0; c < 2; c++) for (let j = 0; j < d; j++) vars[c]![j] = vars[c]![j]! / counts[c]! + this.epsilon;
     for (let c = 0; c < 2; c++)
       for (let j = 0; j < d; j++) {
-        if (!(vars[c][j] > 0)) {
+        if (!(vars[c]![j]! > 0)) {
           throw new Error(
             `${this.name}: feature ${X.names?.[j] ?? j} has zero variance in class ${c} and varSmoothing gives no floor; use varSmoothing > 0 or drop the constant feature`,
           );
@@ -133,16 +133,16 @@ export class GaussianNaiveBayes implements Classifier {
       x = X.data;
     const out: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
     for (let c = 0; c < 2; c++) {
-      const mu = this.theta[c],
-        v = this.variance[c];
-      let constant = Math.log(this.classPrior[c]);
-      for (let j = 0; j < d; j++) constant -= 0.5 * Math.log(2 * Math.PI * v[j]);
-      const target = out[c];
+      const mu = this.theta[c]!,
+        v = this.variance[c]!;
+      let constant = Math.log(this.classPrior[c]!);
+      for (let j = 0; j < d; j++) constant -= 0.5 * Math.log(2 * Math.PI * v[j]!);
+      const target = out[c]!;
       for (let i = 0; i < n; i++) {
         let q = 0;
         for (let j = 0; j < d; j++) {
-          const diff = x[i * d + j] - mu[j];
-          q += (diff * diff) / v[j];
+          const diff = x[i * d + j]! - mu[j]!;
+          q += (diff * diff) / v[j]!;
         }
         target[i] = constant - 0.5 * q;
       }
@@ -155,9 +155,9 @@ export class GaussianNaiveBayes implements Classifier {
     const [j0, j1] = this.jointLogLikelihood(X);
     const out = new Float64Array(X.rows);
     for (let i = 0; i < X.rows; i++) {
-      const m = Math.max(j0[i], j1[i]);
-      const lse = m + Math.log(Math.exp(j0[i] - m) + Math.exp(j1[i] - m));
-      out[i] = Math.exp(j1[i] - lse);
+      const m = Math.max(j0[i]!, j1[i]!);
+      const lse = m + Math.log(Math.exp(j0[i]! - m) + Math.exp(j1[i]! - m));
+      out[i] = Math.exp(j1[i]! - lse);
     }
     return out;
   }
@@ -166,7 +166,7 @@ export class GaussianNaiveBayes implements Classifier {
   predict(X: Matrix): Labels {
     const [j0, j1] = this.jointLogLikelihood(X);
     const out = new Uint8Array(X.rows);
-    for (let i = 0; i < X.rows; i++) out[i] = j1[i] > j0[i] ? 1 : 0;
+    for (let i = 0; i < X.rows; i++) out[i] = j1[i]! > j0[i]! ? 1 : 0;
     return out;
   }
 }

@@ -27,24 +27,24 @@ export class IsotonicRegression {
         throw new Error(`IsotonicRegression: row ${i} is not finite (${x[i]}, ${y[i]})`);
     }
     // np.lexsort((y, x)): by x, then y
-    const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
+    const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || y[a]! - y[b]!);
     const ux: number[] = [];
     const uy: number[] = [];
     const uw: number[] = [];
-    let currentX = x[order[0]];
+    let currentX = x[order[0]!]!; // x is not empty (checked above)
     let weight = 0;
     let sumY = 0;
     for (const i of order) {
-      if (x[i] - currentX >= UNIQUE_RESOLUTION) {
+      if (x[i]! - currentX >= UNIQUE_RESOLUTION) {
         ux.push(currentX);
         uw.push(weight);
         uy.push(sumY / weight);
-        currentX = x[i];
+        currentX = x[i]!;
         weight = 0;
         sumY = 0;
       }
       weight += 1;
-      sumY += y[i];
+      sumY += y[i]!;
     }
     ux.push(currentX);
     uw.push(weight);
@@ -55,8 +55,8 @@ export class IsotonicRegression {
     const keptY: number[] = [];
     for (let i = 0; i < fitted.length; i++) {
       if (i === 0 || i === fitted.length - 1 || fitted[i] !== fitted[i - 1] || fitted[i] !== fitted[i + 1]) {
-        keptX.push(ux[i]);
-        keptY.push(fitted[i]);
+        keptX.push(ux[i]!);
+        keptY.push(fitted[i]!);
       }
     }
     this.xThresholds = Float64Array.from(keptX);
@@ -73,21 +73,21 @@ export class IsotonicRegression {
     const m = kx.length;
     for (let i = 0; i < x.length; i++) {
       if (m === 1) {
-        out[i] = ky[0];
+        out[i] = ky[0]!;
         continue;
       }
-      const v = Math.min(Math.max(x[i], kx[0]), kx[m - 1]);
+      const v = Math.min(Math.max(x[i]!, kx[0]!), kx[m - 1]!);
       // interp1d: searchsorted(left), clipped to [1, m - 1]; hi is the first knot >= v
       let lo = 0;
       let hi = m;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (kx[mid] < v) lo = mid + 1;
+        if (kx[mid]! < v) lo = mid + 1;
         else hi = mid;
       }
       const h = Math.min(Math.max(lo, 1), m - 1);
-      const slope = (ky[h] - ky[h - 1]) / (kx[h] - kx[h - 1]);
-      out[i] = slope * (v - kx[h - 1]) + ky[h - 1];
+      const slope = (ky[h]! - ky[h - 1]!) / (kx[h]! - kx[h - 1]!);
+      out[i] = slope * (v - kx[h - 1]!) + ky[h - 1]!;
     }
     return out;
   }
@@ -103,32 +103,32 @@ function poolAdjacentViolators(y: Float64Array, w: Float64Array): Float64Array {
   const target = Int32Array.from({ length: n }, (_, i) => i);
   let i = 0;
   while (i < n) {
-    let k = target[i] + 1;
+    let k = target[i]! + 1;
     if (k === n) break;
-    if (y[i] < y[k]) {
+    if (y[i]! < y[k]!) {
       i = k;
       continue;
     }
-    let sumWy = w[i] * y[i];
-    let sumW = w[i];
+    let sumWy = w[i]! * y[i]!;
+    let sumW = w[i]!;
     for (;;) {
-      const prevY = y[k];
-      sumWy += w[k] * y[k];
-      sumW += w[k];
-      k = target[k] + 1;
-      if (k === n || prevY < y[k]) {
+      const prevY = y[k]!;
+      sumWy += w[k]! * y[k]!;
+      sumW += w[k]!;
+      k = target[k]! + 1;
+      if (k === n || prevY < y[k]!) {
         y[i] = sumWy / sumW;
         w[i] = sumW;
         target[i] = k - 1;
         target[k - 1] = i;
-        if (i > 0) i = target[i - 1];
+        if (i > 0) i = target[i - 1]!;
         break;
       }
     }
   }
   for (let b = 0; b < n; ) {
-    const end = target[b] + 1;
-    for (let j = b + 1; j < end; j++) y[j] = y[b];
+    const end = target[b]! + 1;
+    for (let j = b + 1; j < end; j++) y[j] = y[b]!;
     b = end;
   }
   return y;

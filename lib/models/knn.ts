@@ -61,7 +61,7 @@ export class KNearestNeighbors implements Classifier {
     const out = new Float64Array(X.rows);
     for (let i = 0; i < X.rows; i++) {
       let pos = 0;
-      for (let r = 0; r < k; r++) pos += this.labels[nb.indices[i * k + r]];
+      for (let r = 0; r < k; r++) pos += this.labels[nb.indices[i * k + r]!]!;
       out[i] = pos / k;
     }
     return out;
@@ -108,11 +108,11 @@ export function knnSweep(
   for (let i = 0; i < m; i++) {
     let pos = 0;
     for (let r = 0; r < kMax; r++) {
-      pos += yTrain[nb.indices[i * kMax + r]];
+      pos += yTrain[nb.indices[i * kMax + r]!]!;
       const k = r + 1;
-      probabilities[r][i] = pos / k;
+      probabilities[r]![i] = pos / k;
       const predicted = 2 * pos > k ? 1 : 0;
-      if (predicted === yTest[i]) correct[r]++;
+      if (predicted === yTest[i]) correct[r]!++;
     }
   }
   const ks: number[] = [],
@@ -120,8 +120,8 @@ export function knnSweep(
   let bestK = 1;
   for (let r = 0; r < kMax; r++) {
     ks.push(r + 1);
-    accuracy.push(m === 0 ? NaN : correct[r] / m);
-    if (correct[r] > correct[bestK - 1]) bestK = r + 1;
+    accuracy.push(m === 0 ? NaN : correct[r]! / m);
+    if (correct[r]! > correct[bestK - 1]!) bestK = r + 1;
   }
   return { k: ks, accuracy, bestK, probabilities };
 }

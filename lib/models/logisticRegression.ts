@@ -72,9 +72,9 @@ export class LogisticRegression implements Classifier {
     const trial = new Float64Array(d + 1);
     // Gradient scale for the stopping rule: C·Σ|x_ij| per feature makes `tol` independent of units and n.
     const gradScale = new Float64Array(p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) gradScale[j] += Math.abs(x[i * d + j]);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) gradScale[j]! += Math.abs(x[i * d + j]!);
     if (this.fitIntercept) gradScale[d] = n;
-    for (let j = 0; j < p; j++) gradScale[j] = 1 + C * gradScale[j];
+    for (let j = 0; j < p; j++) gradScale[j] = 1 + C * gradScale[j]!;
 
     let objective = this.objectiveAt(theta, X, y, z);
     this.converged = false;
@@ -84,49 +84,49 @@ export class LogisticRegression implements Classifier {
       grad.fill(0);
       hess.fill(0);
       for (let i = 0; i < n; i++) {
-        const prob = sigmoid(z[i]);
-        const r = C * (prob - y[i]);
+        const prob = sigmoid(z[i]!);
+        const r = C * (prob - y[i]!);
         const wgt = C * prob * (1 - prob);
         const row = i * d;
         for (let a = 0; a < d; a++) {
-          const xa = x[row + a];
-          grad[a] += r * xa;
+          const xa = x[row + a]!;
+          grad[a]! += r * xa;
           const wxa = wgt * xa;
           const hrow = a * p;
-          for (let b = 0; b <= a; b++) hess[hrow + b] += wxa * x[row + b];
-          if (this.fitIntercept) hess[d * p + a] += wxa;
+          for (let b = 0; b <= a; b++) hess[hrow + b]! += wxa * x[row + b]!;
+          if (this.fitIntercept) hess[d * p + a]! += wxa;
         }
         if (this.fitIntercept) {
-          grad[d] += r;
-          hess[d * p + d] += wgt;
+          grad[d]! += r;
+          hess[d * p + d]! += wgt;
         }
       }
       for (let a = 0; a < d; a++) {
-        grad[a] += theta[a];
-        hess[a * p + a] += 1;
+        grad[a]! += theta[a]!;
+        hess[a * p + a]! += 1;
       }
-      for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) hess[b * p + a] = hess[a * p + b];
+      for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) hess[b * p + a] = hess[a * p + b]!;
 
       let gradNorm = 0;
-      for (let a = 0; a < p; a++) gradNorm = Math.max(gradNorm, Math.abs(grad[a]) / gradScale[a]);
+      for (let a = 0; a < p; a++) gradNorm = Math.max(gradNorm, Math.abs(grad[a]!) / gradScale[a]!);
       if (gradNorm <= this.tol) {
         this.converged = true;
         break;
       }
 
-      for (let a = 0; a < p; a++) step[a] = -grad[a];
+      for (let a = 0; a < p; a++) step[a] = -grad[a]!;
       solveSymmetricPositive(hess, step, p);
 
       // Backtracking (Armijo) line search: the full Newton step is accepted near the optimum, halved far from it.
       let slope = 0;
-      for (let a = 0; a < p; a++) slope += step[a] * grad[a];
+      for (let a = 0; a < p; a++) slope += step[a]! * grad[a]!;
       // Newton decrement: −slope/2 estimates f − f*. Once it is below the objective's floating-point resolution
       // the line search can no longer see progress; on large n the gradient's rounding floor can sit above `tol`, so this is
       // the stopping rule that ends a converged fit there (observed: 74k rows stall at a relative gradient 4e-9).
       // That last full Newton step is still taken (without a line search, which cannot resolve such differences):
       // in the quadratic region it refines the coefficients to machine precision.
       if (-slope / 2 <= 1e-13 * Math.max(1, Math.abs(objective))) {
-        for (let a = 0; a < p; a++) theta[a] += step[a];
+        for (let a = 0; a < p; a++) theta[a]! += step[a]!;
         this.converged = true;
         iter++;
         break;
@@ -135,7 +135,7 @@ export class LogisticRegression implements Classifier {
       let accepted = false;
       for (let tries = 0; tries < 60; tries++) {
         trial.set(theta);
-        for (let a = 0; a < p; a++) trial[a] += t * step[a];
+        for (let a = 0; a < p; a++) trial[a]! += t * step[a]!;
         const f = this.objectiveAt(trial, X, y, null);
         if (f <= objective + 1e-4 * t * slope) {
           objective = f;
@@ -154,7 +154,7 @@ export class LogisticRegression implements Classifier {
     }
     this.nIter = iter;
     this.coef = theta.slice(0, d);
-    this.intercept = this.fitIntercept ? theta[d] : 0;
+    this.intercept = this.fitIntercept ? theta[d]! : 0;
     this.nFeatures = d;
     return this;
   }
@@ -167,7 +167,7 @@ export class LogisticRegression implements Classifier {
       w = this.coef;
     for (let i = 0; i < X.rows; i++) {
       let s = this.intercept;
-      for (let j = 0; j < d; j++) s += w[j] * X.data[i * d + j];
+      for (let j = 0; j < d; j++) s += w[j]! * X.data[i * d + j]!;
       out[i] = sigmoid(s);
     }
     return out;
@@ -183,18 +183,18 @@ export class LogisticRegression implements Classifier {
     const n = X.rows,
       d = X.cols,
       x = X.data;
-    const b = this.fitIntercept ? theta[d] : 0;
+    const b = this.fitIntercept ? theta[d]! : 0;
     let loss = 0;
     for (let i = 0; i < n; i++) {
       let s = b;
       const row = i * d;
-      for (let j = 0; j < d; j++) s += theta[j] * x[row + j];
+      for (let j = 0; j < d; j++) s += theta[j]! * x[row + j]!;
       if (z) z[i] = s;
       // logloss = log(1 + exp(-s)) for y = 1, log(1 + exp(s)) for y = 0, computed without overflow.
       loss += softplus(y[i] === 1 ? -s : s);
     }
     let penalty = 0;
-    for (let j = 0; j < d; j++) penalty += theta[j] * theta[j];
+    for (let j = 0; j < d; j++) penalty += theta[j]! * theta[j]!;
     return 0.5 * penalty + this.C * loss;
   }
 }
@@ -219,21 +219,21 @@ function softplus(s: number): number {
 function solveSymmetricPositive(A: Float64Array, b: Float64Array, p: number): void {
   const L = new Float64Array(p * p);
   let maxDiag = 0;
-  for (let i = 0; i < p; i++) maxDiag = Math.max(maxDiag, A[i * p + i]);
+  for (let i = 0; i < p; i++) maxDiag = Math.max(maxDiag, A[i * p + i]!);
   for (let jitter = 0; ; jitter = jitter === 0 ? maxDiag * 1e-14 : jitter * 100) {
     if (choleskyInto(A, L, p, jitter)) break;
     if (jitter > maxDiag) throw new Error('LogisticRegression: Hessian is not positive definite');
   }
   // Forward then backward substitution: L·u = b, Lᵀ·x = u.
   for (let i = 0; i < p; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * p + k] * b[k];
-    b[i] = s / L[i * p + i];
+    let s = b[i]!;
+    for (let k = 0; k < i; k++) s -= L[i * p + k]! * b[k]!;
+    b[i] = s / L[i * p + i]!;
   }
   for (let i = p - 1; i >= 0; i--) {
-    let s = b[i];
-    for (let k = i + 1; k < p; k++) s -= L[k * p + i] * b[k];
-    b[i] = s / L[i * p + i];
+    let s = b[i]!;
+    for (let k = i + 1; k < p; k++) s -= L[k * p + i]! * b[k]!;
+    b[i] = s / L[i * p + i]!;
   }
 }
 
@@ -242,13 +242,13 @@ function choleskyInto(A: Float64Array, L: Float64Array, p: number, jitter: numbe
   L.fill(0);
   for (let i = 0; i < p; i++) {
     for (let j = 0; j <= i; j++) {
-      let s = A[i * p + j] + (i === j ? jitter : 0);
-      for (let k = 0; k < j; k++) s -= L[i * p + k] * L[j * p + k];
+      let s = A[i * p + j]! + (i === j ? jitter : 0);
+      for (let k = 0; k < j; k++) s -= L[i * p + k]! * L[j * p + k]!;
       if (i === j) {
         if (!(s > 0)) return false;
         L[i * p + i] = Math.sqrt(s);
       } else {
-        L[i * p + j] = s / L[j * p + j];
+        L[i * p + j] = s / L[j * p + j]!;
       }
     }
   }

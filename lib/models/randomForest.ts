@@ -46,7 +46,7 @@ export class RandomForestClassifier implements Classifier {
     for (let t = 0; t < nEstimators; t++) {
       if (this.options.bootstrap ?? true) {
         weights.fill(0);
-        for (let k = 0; k < n; k++) weights[rng.int(n)] += 1;
+        for (let k = 0; k < n; k++) weights[rng.int(n)]! += 1;
       } else {
         weights.fill(1);
       }
@@ -61,7 +61,7 @@ export class RandomForestClassifier implements Classifier {
     const out = new Float64Array(X.rows);
     // Tree-outer loop keeps one tree's arrays hot in cache while all rows descend it.
     for (const tree of this.trees) accumulateProba(tree, X.data, X.rows, X.cols, out);
-    for (let i = 0; i < out.length; i++) out[i] /= this.trees.length;
+    for (let i = 0; i < out.length; i++) out[i]! /= this.trees.length;
     return out;
   }
 
@@ -86,12 +86,12 @@ export class RandomForestClassifier implements Classifier {
     for (const tree of this.estimators) {
       if (tree.count <= 1) continue;
       const imp = impurityImportances(tree, this.nFeatures);
-      for (let j = 0; j < sum.length; j++) sum[j] += imp[j];
+      for (let j = 0; j < sum.length; j++) sum[j]! += imp[j]!;
       used++;
     }
     let total = 0;
-    for (let j = 0; j < sum.length; j++) total += sum[j];
-    if (used > 0 && total > 0) for (let j = 0; j < sum.length; j++) sum[j] /= total;
+    for (let j = 0; j < sum.length; j++) total += sum[j]!;
+    if (used > 0 && total > 0) for (let j = 0; j < sum.length; j++) sum[j]! /= total;
     return sum;
   }
 }

@@ -20,7 +20,7 @@ function assertFinite(X: Matrix, modelName: string): void {
   const d = X.data;
   for (let k = 0; k < d.length; k++) {
     // x - x is 0 for finite x and NaN for NaN/±Infinity: one comparison covers all three cases.
-    if (d[k] - d[k] !== 0) {
+    if (d[k]! - d[k]! !== 0) {
       const row = Math.floor(k / X.cols);
       const col = k % X.cols;
       const name = X.names?.[col];

@@ -70,13 +70,14 @@ export interface VoteInput {
  * Soft voting: mean member probability, predicted 1 above 0.5 (exactly 0.5 goes to class 0, again argmax).
  */
 export function combineVotes(members: readonly VoteInput[], voting: 'hard' | 'soft'): { scores: Float64Array; predictions: Labels } {
-  if (members.length === 0) throw new Error('combineVotes: no members');
-  const n = voting === 'soft' ? members[0].scores.length : members[0].predictions.length;
+  const first = members[0];
+  if (first === undefined) throw new Error('combineVotes: no members');
+  const n = voting === 'soft' ? first.scores.length : first.predictions.length;
   const scores = new Float64Array(n);
   for (const m of members) {
     const part = voting === 'soft' ? m.scores : m.predictions;
-    for (let i = 0; i < n; i++) scores[i] += part[i];
+    for (let i = 0; i < n; i++) scores[i]! += part[i]!;
   }
-  for (let i = 0; i < n; i++) scores[i] /= members.length;
+  for (let i = 0; i < n; i++) scores[i]! /= members.length;
   return { scores, predictions: labelsFromProba(scores) };
 }

@@ -133,7 +133,7 @@ function toRowArrays(X: Matrix): number[][] {
   for (let i = 0; i < X.rows; i++) {
     const row = new Array<number>(X.cols);
     for (let j = 0; j < X.cols; j++) {
-      const v = X.data[i * X.cols + j];
+      const v = X.data[i * X.cols + j]!;
       row[j] = Math.fround(v) === -1 ? BELOW_MINUS_ONE : v;
     }
     rows[i] = row;

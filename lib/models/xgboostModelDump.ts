@@ -115,7 +115,7 @@ export function parseXGBoostModel(bytes: ArrayLike<number>): ParsedXGBoostModel 
         cover = f32();
       f32();
       i32(); // base_weight, leaf_child_cnt
-      const r = raw[k];
+      const r = raw[k]!;
       nodes.push({
         left: r.left,
         right: r.right,
@@ -153,7 +153,7 @@ export function featureImportanceOf(model: ParsedXGBoostModel, type: ImportanceT
     const stack = [0];
     while (stack.length > 0) {
       const id = stack.pop()!;
-      const node = tree[id];
+      const node = tree[id]!;
       if (node.left < 0) continue;
       splits.set(node.feature, (splits.get(node.feature) ?? 0) + 1);
       gains.set(node.feature, (gains.get(node.feature) ?? 0) + node.gain);

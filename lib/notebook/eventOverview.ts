@@ -2,7 +2,7 @@
  * Event-level numbers for the EDA notebook, computed in SQL (the event table has about a million rows
  * at default size, far too many for a data frame). The same SQL runs on DuckDB and PostgreSQL.
  */
-import { toNumber, type Engine } from '../engine/engine';
+import { onlyRow, toNumber, type Engine } from '../engine/engine';
 import { checkTableName } from '../engine/tableName';
 
 /** Rows per event type of `table`, in the order view, cart, remove_from_cart, purchase (absent types: 0). */
@@ -17,13 +17,16 @@ export async function eventTypeMix(engine: Engine, table: string): Promise<Recor
 
 /** Rows and non-empty values of the optional text columns of the raw table (spec section 1's calibration figures). */
 export async function nonEmptyCounts(engine: Engine, table = 'events'): Promise<Record<string, number>> {
-  const [row] = await engine.all(
-    `SELECT COUNT(*) AS rows,
+  const row = onlyRow(
+    await engine.all(
+      `SELECT COUNT(*) AS rows,
             COUNT(NULLIF(category_code, '')) AS category_code,
             COUNT(NULLIF(brand, '')) AS brand,
             COUNT(NULLIF(user_session, '')) AS user_session,
             COUNT(DISTINCT user_id) AS users
      FROM ${checkTableName(table)}`,
+    ),
+    'column counts',
   );
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toNumber(v)]));
 }
@@ -36,7 +39,7 @@ export async function nonEmptyCounts(engine: Engine, table = 'events'): Promise<
 export async function systematicSample(engine: Engine, table: string, column: string, size: number): Promise<number[]> {
   if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a plain column name: '${column}'`);
   const t = checkTableName(table);
-  const [{ n }] = await engine.all<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ${t}`);
+  const { n } = onlyRow(await engine.all<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ${t}`), 'event count');
   const step = Math.max(1, Math.ceil(toNumber(n) / size));
   const rows = await engine.all<{ v: string | number }>(
     `SELECT CAST(v AS DOUBLE PRECISION) AS v FROM (

@@ -65,6 +65,6 @@ export function valueCountRows(frame: Frame, column: string): { value: string | 
   const numbers = counts.values as number[];
   const total = numbers.reduce((s, n) => s + n, 0);
   return values
-    .map((value, i) => ({ value, count: numbers[i], share: total === 0 ? 0 : numbers[i] / total }))
+    .map((value, i) => ({ value, count: numbers[i]!, share: total === 0 ? 0 : numbers[i]! / total }))
     .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
 }

@@ -22,7 +22,7 @@ export function sampleColumns(
   for (const name of columns) {
     const values = table.columns[name];
     if (!values) throw new Error(`unknown column '${name}'`);
-    out[name] = indices.map((i) => values[i]);
+    out[name] = indices.map((i) => values[i]!);
   }
-  return { columns: out, purchased: indices.map((i) => table.purchased[i]) };
+  return { columns: out, purchased: indices.map((i) => table.purchased[i]!) };
 }

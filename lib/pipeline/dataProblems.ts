@@ -25,9 +25,9 @@ export function emptyCleaningMessage(funnel: Funnel): string | null {
   if (funnel.multi_session > 0) return null;
   if (funnel.raw === 0) return 'the events table is empty: the input files hold no data row';
   for (let i = 1; i < FUNNEL_STEPS.length; i++) {
-    const key = FUNNEL_STEPS[i].key as Exclude<FunnelStepKey, 'raw'>;
+    const key = FUNNEL_STEPS[i]!.key as Exclude<FunnelStepKey, 'raw'>;
     if (funnel[key] === 0) {
-      const before = funnel[FUNNEL_STEPS[i - 1].key].toLocaleString('en-US');
+      const before = funnel[FUNNEL_STEPS[i - 1]!.key].toLocaleString('en-US');
       const { step, reason } = EMPTYING_STEPS[key];
       return `cleaning ${step} leaves no rows (${before} before it): ${reason}`;
     }

@@ -26,7 +26,7 @@ function axisBounds(values: ArrayLike<number>): AxisBounds {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const v = values[i]!;
     if (!Number.isFinite(v)) continue;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -39,7 +39,7 @@ function cellsOf(values: ArrayLike<number>, cells: number): Float64Array {
   const { min, span } = axisBounds(values);
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const v = values[i]!;
     out[i] = !Number.isFinite(v) ? NaN : span === 0 ? 0 : Math.min(cells - 1, Math.floor(((v - min) / span) * cells));
   }
   return out;
@@ -47,7 +47,7 @@ function cellsOf(values: ArrayLike<number>, cells: number): Float64Array {
 
 // Keep a vertex when it lies in another grid cell than the last kept one (first and last always).
 function thinOnGrid(axes: readonly ArrayLike<number>[], cells: number): number[] {
-  const n = axes[0].length;
+  const n = axes[0]!.length;
   const grid = axes.map((values) => cellsOf(values, cells));
   const kept = [0];
   let last = 0;
@@ -62,8 +62,8 @@ function thinOnGrid(axes: readonly ArrayLike<number>[], cells: number): number[]
 // and highest one. A curve that zig-zags faster than any grid (precision at the first few buyers) keeps its
 // envelope instead of collapsing to a line.
 function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
-  const n = axes[0].length;
-  const xCells = cellsOf(axes[0], cells);
+  const n = axes[0]!.length;
+  const xCells = cellsOf(axes[0]!, cells);
   const kept = new Set<number>();
   let start = 0;
   for (let i = 1; i <= n; i++) {
@@ -73,8 +73,8 @@ function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
       let low = start;
       let high = start;
       for (let j = start + 1; j < i; j++) {
-        if (axes[a][j] < axes[a][low]) low = j;
-        if (axes[a][j] > axes[a][high]) high = j;
+        if (axes[a]![j]! < axes[a]![low]!) low = j;
+        if (axes[a]![j]! > axes[a]![high]!) high = j;
       }
       kept.add(low).add(high);
     }
@@ -94,7 +94,7 @@ function envelope(axes: readonly ArrayLike<number>[], cells: number): number[] {
  */
 export function gridThinIndices(axes: readonly ArrayLike<number>[], options: GridThinOptions = {}): number[] {
   if (axes.length === 0) throw new Error('gridThinIndices: no axes');
-  const n = axes[0].length;
+  const n = axes[0]!.length;
   if (axes.some((a) => a.length !== n))
     throw new Error(`gridThinIndices: axes of different lengths (${axes.map((a) => a.length).join(', ')})`);
   const maxPoints = options.maxPoints ?? MAX_TRACE_POINTS;
@@ -109,12 +109,12 @@ export function gridThinIndices(axes: readonly ArrayLike<number>[], options: Gri
   const perCell = 2 * axes.length;
   const kept = envelope(axes, Math.max(1, Math.floor(maxPoints / perCell)));
   if (kept.length <= maxPoints) return kept;
-  return Array.from({ length: maxPoints }, (_, j) => kept[Math.round((j * (kept.length - 1)) / (maxPoints - 1))]);
+  return Array.from({ length: maxPoints }, (_, j) => kept[Math.round((j * (kept.length - 1)) / (maxPoints - 1))]!);
 }
 
 /** The values at the given indices, as a plain array (what a plotly spec needs). */
 export function pickPoints(values: ArrayLike<number>, indices: readonly number[]): number[] {
-  return indices.map((i) => values[i]);
+  return indices.map((i) => values[i]!);
 }
 
 /**
@@ -136,12 +136,12 @@ export function gainsAtQuantiles(
   let i = 0;
   for (let k = 0; k <= quantiles; k++) {
     const q = k / quantiles;
-    while (i < n - 1 && populationShare[i + 1] < q) i++;
+    while (i < n - 1 && populationShare[i + 1]! < q) i++;
     // Now populationShare[i] < q <= populationShare[i + 1], except at the ends.
-    const x0 = populationShare[i];
-    const x1 = populationShare[Math.min(i + 1, n - 1)];
-    const y0 = positiveShare[i];
-    const y1 = positiveShare[Math.min(i + 1, n - 1)];
+    const x0 = populationShare[i]!;
+    const x1 = populationShare[Math.min(i + 1, n - 1)]!;
+    const y0 = positiveShare[i]!;
+    const y1 = positiveShare[Math.min(i + 1, n - 1)]!;
     const value = q <= x0 ? y0 : q >= x1 ? y1 : y0 + ((q - x0) / (x1 - x0)) * (y1 - y0);
     x.push(q);
     y.push(value);

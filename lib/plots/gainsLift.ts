@@ -49,10 +49,10 @@ export function liftChart(curves: GainsCurveData[], options: { title?: string; m
     const x: number[] = [];
     const y: number[] = [];
     for (let i = 0; i < drawn.populationShare.length; i++) {
-      const share = drawn.populationShare[i];
+      const share = drawn.populationShare[i]!;
       if (share < minShare || share === 0) continue;
       x.push(100 * share);
-      y.push(drawn.positiveShare[i] / share);
+      y.push(drawn.positiveShare[i]! / share);
     }
     return { type: 'scatter', mode: 'lines', name: c.name, x, y };
   });

@@ -20,8 +20,8 @@ export function knnSweepFigure(sweep: KnnSweep, options: { title?: string } = {}
       type: 'scatter',
       mode: 'markers',
       name: `chosen k = ${sweep.chosenK}`,
-      x: [k[chosen]],
-      y: [accuracy[chosen]],
+      x: [k[chosen]!],
+      y: [accuracy[chosen]!],
       marker: { size: 14, symbol: 'circle-open', color: 'red', line: { width: 2 } },
     });
   }

@@ -18,7 +18,7 @@ export function pairPlot(columns: PairColumn[], purchased: ArrayLike<number>, op
     untypedTrace({
       type: 'splom',
       name,
-      dimensions: columns.map((c) => ({ label: c.name, values: pick(c.values, classes[k]) })),
+      dimensions: columns.map((c) => ({ label: c.name, values: pick(c.values, classes[k]!) })),
       marker: { color: k === 1 ? CLASS_COLOURS.positive : CLASS_COLOURS.negative, size: 3, opacity: 0.5 },
       diagonal: { visible: false },
       showupperhalf: false,

@@ -18,7 +18,7 @@ export function reliabilityDiagram(
   let top = 0;
   const data: Plotly.Data[] = curves.map((c) => {
     assertSameLength(`reliability ${c.name}`, { probPred: c.probPred, probTrue: c.probTrue, counts: c.counts });
-    for (let i = 0; i < c.probPred.length; i++) top = Math.max(top, c.probPred[i], c.probTrue[i]);
+    for (let i = 0; i < c.probPred.length; i++) top = Math.max(top, c.probPred[i]!, c.probTrue[i]!);
     return {
       type: 'scatter',
       mode: 'lines+markers',

@@ -23,9 +23,9 @@ export function rfmScatter3d(points: RfmPoints, options: { title?: string } = {}
       type: 'scatter3d',
       mode: 'markers',
       name,
-      x: pick(points.recency, classes[k]),
-      y: pick(points.frequency, classes[k]),
-      z: pick(points.monetary, classes[k]),
+      x: pick(points.recency, classes[k]!),
+      y: pick(points.frequency, classes[k]!),
+      z: pick(points.monetary, classes[k]!),
       marker: { size: 2, opacity: 0.6, color: k === 1 ? CLASS_COLOURS.positive : CLASS_COLOURS.negative },
     })),
     layout: {

@@ -27,5 +27,5 @@ export function splitByClass(labels: ArrayLike<number>): [number[], number[]] {
 
 /** The values at the given indices. */
 export function pick(values: ArrayLike<number>, indices: number[]): number[] {
-  return indices.map((i) => values[i]);
+  return indices.map((i) => values[i]!);
 }

@@ -17,11 +17,11 @@ export type Labels = Uint8Array;
 /** Build a Matrix from an array of rows (small data, tests, notebooks). */
 export function matrixFromRows(rows: readonly (readonly number[])[], names?: readonly string[]): Matrix {
   const r = rows.length;
-  const c = r === 0 ? (names?.length ?? 0) : rows[0].length;
+  const c = r === 0 ? (names?.length ?? 0) : rows[0]!.length;
   const data = new Float64Array(r * c);
   for (let i = 0; i < r; i++) {
-    if (rows[i].length !== c) throw new Error(`row ${i} has ${rows[i].length} values, expected ${c}`);
-    data.set(rows[i], i * c);
+    if (rows[i]!.length !== c) throw new Error(`row ${i} has ${rows[i]!.length} values, expected ${c}`);
+    data.set(rows[i]!, i * c);
   }
   return { rows: r, cols: c, data, names };
 }
@@ -29,12 +29,12 @@ export function matrixFromRows(rows: readonly (readonly number[])[], names?: rea
 /** Build a Matrix from named columns of equal length. */
 export function matrixFromColumns(columns: readonly ArrayLike<number>[], names?: readonly string[]): Matrix {
   const c = columns.length;
-  const r = c === 0 ? 0 : columns[0].length;
+  const r = c === 0 ? 0 : columns[0]!.length;
   const data = new Float64Array(r * c);
   for (let j = 0; j < c; j++) {
-    const col = columns[j];
+    const col = columns[j]!;
     if (col.length !== r) throw new Error(`column ${names?.[j] ?? j} has ${col.length} values, expected ${r}`);
-    for (let i = 0; i < r; i++) data[i * c + j] = col[i];
+    for (let i = 0; i < r; i++) data[i * c + j] = col[i]!;
   }
   return { rows: r, cols: c, data, names };
 }
@@ -43,7 +43,7 @@ export function matrixFromColumns(columns: readonly ArrayLike<number>[], names?:
 export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
   const data = new Float64Array(indices.length * m.cols);
   for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
+    const i = indices[k]!;
     data.set(m.data.subarray(i * m.cols, (i + 1) * m.cols), k * m.cols);
   }
   return { rows: indices.length, cols: m.cols, data, names: m.names };
@@ -52,6 +52,6 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
 /** Values of `y` at `indices`. */
 export function takeLabels(y: Labels, indices: ArrayLike<number>): Labels {
   const out = new Uint8Array(indices.length);
-  for (let k = 0; k < indices.length; k++) out[k] = y[indices[k]];
+  for (let k = 0; k < indices.length; k++) out[k] = y[indices[k]!]!;
   return out;
 }

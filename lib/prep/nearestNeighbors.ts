@@ -86,12 +86,12 @@ class KdTree {
       }
       let first = n;
       for (let p = s; p < e; p++) {
-        if (order[p] < first) first = order[p];
-        const o = order[p] * d;
+        if (order[p]! < first) first = order[p]!;
+        const o = order[p]! * d;
         for (let j = 0; j < d; j++) {
-          const v = x[o + j];
-          if (v < lower[id * d + j]) lower[id * d + j] = v;
-          if (v > upper[id * d + j]) upper[id * d + j] = v;
+          const v = x[o + j]!;
+          if (v < lower[id * d + j]!) lower[id * d + j] = v;
+          if (v > upper[id * d + j]!) upper[id * d + j] = v;
         }
       }
       minIndex[id] = first;
@@ -100,12 +100,12 @@ class KdTree {
     stack.push(newNode(0, n));
     while (stack.length > 0) {
       const id = stack.pop()!;
-      const s = start[id],
-        e = end[id];
+      const s = start[id]!,
+        e = end[id]!;
       let dim = 0,
         spread = -1;
       for (let j = 0; j < d; j++) {
-        const w = upper[id * d + j] - lower[id * d + j];
+        const w = upper[id * d + j]! - lower[id * d + j]!;
         if (w > spread) {
           spread = w;
           dim = j;
@@ -120,16 +120,16 @@ class KdTree {
       }
       if (e - s <= LEAF_SIZE) continue;
       const mid = (s + e) >> 1;
-      for (let p = s; p < e; p++) keys[p] = x[order[p] * d + dim];
+      for (let p = s; p < e; p++) keys[p] = x[order[p]! * d + dim]!;
       quickselect(keys, order, s, e - 1, mid);
       splitDim[id] = dim;
-      splitValue[id] = keys[mid];
+      splitValue[id] = keys[mid]!;
       child[id] = newNode(s, mid);
       newNode(mid, e);
-      stack.push(child[id], child[id] + 1);
+      stack.push(child[id]!, child[id]! + 1);
     }
     const points = new Float64Array(n * d);
-    for (let p = 0; p < n; p++) points.set(x.subarray(order[p] * d, order[p] * d + d), p * d);
+    for (let p = 0; p < n; p++) points.set(x.subarray(order[p]! * d, order[p]! * d + d), p * d);
     this.points = points;
     this.order = order;
     this.start = start.slice(0, nodeCount);
@@ -146,8 +146,8 @@ class KdTree {
   /** The leaf a point descends to by the split values: where its nearest neighbours most likely are. */
   leafOf(query: Float64Array, qo: number): number {
     let node = 0;
-    while (this.child[node] >= 0) {
-      node = this.child[node] + (query[qo + this.splitDim[node]] < this.splitValue[node] ? 0 : 1);
+    while (this.child[node]! >= 0) {
+      node = this.child[node]! + (query[qo + this.splitDim[node]!]! < this.splitValue[node]! ? 0 : 1);
     }
     return node;
   }
@@ -163,9 +163,9 @@ class KdTree {
     const o = node * d;
     let acc = 0;
     for (let j = 0; j < d; j++) {
-      const v = query[qo + j];
-      const a = lo[o + j],
-        b = up[o + j];
+      const v = query[qo + j]!;
+      const a = lo[o + j]!,
+        b = up[o + j]!;
       // Same subtraction and summation order as the point distance, so (floating-point rounding being
       // monotone) the box distance never exceeds the distance to any point inside: pruning stays exact.
       if (v < a) {
@@ -184,18 +184,18 @@ class KdTree {
 /** Partially sort keys[lo..hi] (carrying `order`) so position k holds the k-th smallest; ties keep no order. */
 function quickselect(keys: Float64Array, order: Int32Array, lo: number, hi: number, k: number): void {
   while (hi > lo) {
-    const pivot = keys[(lo + hi) >> 1];
+    const pivot = keys[(lo + hi) >> 1]!;
     let i = lo,
       j = hi;
     while (i <= j) {
-      while (keys[i] < pivot) i++;
-      while (keys[j] > pivot) j--;
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
       if (i <= j) {
-        const tk = keys[i];
-        keys[i] = keys[j];
+        const tk = keys[i]!;
+        keys[i] = keys[j]!;
         keys[j] = tk;
-        const to = order[i];
-        order[i] = order[j];
+        const to = order[i]!;
+        order[i] = order[j]!;
         order[j] = to;
         i++;
         j--;
@@ -224,7 +224,7 @@ class BestK {
   }
   /** Distance that a candidate must not exceed to matter (Infinity while fewer than k are held). */
   bound(): number {
-    return this.count < this.k ? Infinity : this.dist[this.k - 1];
+    return this.count < this.k ? Infinity : this.dist[this.k - 1]!;
   }
   /** Insert the pair if it ranks among the k best; false when it does not. */
   offer(distance: number, index: number): boolean {
@@ -232,13 +232,13 @@ class BestK {
       dist = this.dist,
       idx = this.idx;
     if (this.count === k) {
-      const wd = dist[k - 1];
-      if (distance > wd || (distance === wd && index > idx[k - 1])) return false;
+      const wd = dist[k - 1]!;
+      if (distance > wd || (distance === wd && index > idx[k - 1]!)) return false;
     } else this.count++;
     let p = this.count - 1;
-    while (p > 0 && (dist[p - 1] > distance || (dist[p - 1] === distance && idx[p - 1] > index))) {
-      dist[p] = dist[p - 1];
-      idx[p] = idx[p - 1];
+    while (p > 0 && (dist[p - 1]! > distance || (dist[p - 1] === distance && idx[p - 1]! > index))) {
+      dist[p] = dist[p - 1]!;
+      idx[p] = idx[p - 1]!;
       p--;
     }
     dist[p] = distance;
@@ -308,14 +308,14 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
   const stackDist = new Float64Array(128);
   let previous = -1;
   for (let r = 0; r < m; r++) {
-    const row = queryOrder[r];
+    const row = queryOrder[r]!;
     const qo = row * d;
     best.reset();
     let start0 = Infinity;
     if (previous >= 0) {
       start0 = 0;
       for (let j = 0; j < k; j++) {
-        const dist = squaredDistanceAt(t, indices[previous * k + j] * d, q, qo, d, Infinity);
+        const dist = squaredDistanceAt(t, indices[previous * k + j]! * d, q, qo, d, Infinity);
         if (dist > start0) start0 = dist;
       }
     }
@@ -327,27 +327,27 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
     top++;
     while (top > 0) {
       top--;
-      const node = stackNode[top],
-        boxDist = stackDist[top];
+      const node = stackNode[top]!,
+        boxDist = stackDist[top]!;
       if (boxDist > bound) continue;
       // A box at exactly the k-th distance can only offer ties, and ties with larger indices lose: with many
       // identical or equidistant rows (discrete features) this is what keeps the search from visiting them all.
-      if (best.count === k && boxDist === best.dist[k - 1] && minIndex[node] > best.idx[k - 1]) continue;
-      const c = child[node];
+      if (best.count === k && boxDist === best.dist[k - 1] && minIndex[node]! > best.idx[k - 1]!) continue;
+      const c = child[node]!;
       if (c < 0) {
         if (uniform[node] === 1) {
           // identical points, sorted by index: one distance, then offer in tie order until one is refused
-          const dist = squaredDistanceAt(pts, start[node] * d, q, qo, d, bound);
+          const dist = squaredDistanceAt(pts, start[node]! * d, q, qo, d, bound);
           if (dist <= bound) {
-            for (let p = start[node], e = end[node]; p < e && best.offer(dist, order[p]); p++);
+            for (let p = start[node]!, e = end[node]!; p < e && best.offer(dist, order[p]!); p++);
             bound = Math.min(start0, best.bound());
           }
           continue;
         }
-        for (let p = start[node], e = end[node]; p < e; p++) {
+        for (let p = start[node]!, e = end[node]!; p < e; p++) {
           const dist = squaredDistanceAt(pts, p * d, q, qo, d, bound);
           if (dist <= bound) {
-            best.offer(dist, order[p]);
+            best.offer(dist, order[p]!);
             bound = Math.min(start0, best.bound());
           }
         }
@@ -357,7 +357,7 @@ function treeSearch(train: Matrix, query: Matrix, k: number): Neighbors {
         dr = tree.boxDistance(c + 1, q, qo, bound);
       // Push the farther child first so the nearer one is searched first and tightens the bound sooner; at
       // equal distance the one holding the smaller index first, as ties go to it.
-      if (dl < dr || (dl === dr && minIndex[c] <= minIndex[c + 1])) {
+      if (dl < dr || (dl === dr && minIndex[c]! <= minIndex[c + 1]!)) {
         stackNode[top] = c + 1;
         stackDist[top++] = dr;
         stackNode[top] = c;
@@ -384,12 +384,12 @@ function queriesByLeaf(tree: KdTree, query: Matrix): Int32Array {
   const key = new Int32Array(m);
   const count = new Int32Array(n + 1);
   for (let row = 0; row < m; row++) {
-    key[row] = tree.start[tree.leafOf(query.data, row * d)];
-    count[key[row] + 1]++;
+    key[row] = tree.start[tree.leafOf(query.data, row * d)]!;
+    count[key[row]! + 1]!++;
   }
-  for (let p = 0; p < n; p++) count[p + 1] += count[p];
+  for (let p = 0; p < n; p++) count[p + 1]! += count[p]!;
   const out = new Int32Array(m);
-  for (let row = 0; row < m; row++) out[count[key[row]]++] = row;
+  for (let row = 0; row < m; row++) out[count[key[row]!]!++] = row;
   return out;
 }
 
@@ -402,19 +402,19 @@ function squaredDistanceAt(a: Float64Array, ao: number, b: Float64Array, bo: num
   let j = 0;
   // Check the bound every 4 coordinates: often enough to skip most of the work, rarely enough to stay cheap.
   while (j + 4 <= d) {
-    let t = a[ao + j] - b[bo + j];
+    let t = a[ao + j]! - b[bo + j]!;
     acc += t * t;
-    t = a[ao + j + 1] - b[bo + j + 1];
+    t = a[ao + j + 1]! - b[bo + j + 1]!;
     acc += t * t;
-    t = a[ao + j + 2] - b[bo + j + 2];
+    t = a[ao + j + 2]! - b[bo + j + 2]!;
     acc += t * t;
-    t = a[ao + j + 3] - b[bo + j + 3];
+    t = a[ao + j + 3]! - b[bo + j + 3]!;
     acc += t * t;
     j += 4;
     if (acc > bound) return acc;
   }
   for (; j < d; j++) {
-    const t = a[ao + j] - b[bo + j];
+    const t = a[ao + j]! - b[bo + j]!;
     acc += t * t;
   }
   return acc;
@@ -434,7 +434,7 @@ export function kNearestOtherRows(X: Matrix, k: number): Int32Array {
   for (let i = 0; i < X.rows; i++) {
     let w = i * k;
     for (let r = 0; r <= k && w < (i + 1) * k; r++) {
-      const j = nb[i * (k + 1) + r];
+      const j = nb[i * (k + 1) + r]!;
       if (j !== i) out[w++] = j;
     }
   }

@@ -32,27 +32,27 @@ export class StandardScaler {
     assertFiniteMatrix(X);
     const { rows, cols, data } = X;
     const mean = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
-    for (let j = 0; j < cols; j++) mean[j] /= rows;
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j]! += data[i * cols + j]!;
+    for (let j = 0; j < cols; j++) mean[j]! /= rows;
     // corrected two-pass variance (sklearn's _incremental_mean_and_var on one batch):
     // (Σ(x − m)² − (Σ(x − m))² / n) / n, the second term cancelling the rounding error of m
     const sumDev = new Float64Array(cols);
     const sumSq = new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
-        const dev = data[i * cols + j] - mean[j];
-        sumDev[j] += dev;
-        sumSq[j] += dev * dev;
+        const dev = data[i * cols + j]! - mean[j]!;
+        sumDev[j]! += dev;
+        sumSq[j]! += dev * dev;
       }
     }
     const variance = new Float64Array(cols);
     const scale = new Float64Array(cols);
     const eps = Number.EPSILON;
     for (let j = 0; j < cols; j++) {
-      variance[j] = (sumSq[j] - (sumDev[j] * sumDev[j]) / rows) / rows;
+      variance[j] = (sumSq[j]! - (sumDev[j]! * sumDev[j]!) / rows) / rows;
       // sklearn's _is_constant_feature: a variance within rounding noise of 0 counts as 0
-      const bound = rows * eps * variance[j] + (rows * mean[j] * eps) ** 2;
-      scale[j] = variance[j] <= bound ? 1 : Math.sqrt(variance[j]);
+      const bound = rows * eps * variance[j]! + (rows * mean[j]! * eps) ** 2;
+      scale[j] = variance[j]! <= bound ? 1 : Math.sqrt(variance[j]!);
     }
     this.fitted = { mean, variance, scale, rows };
     return this;
@@ -66,7 +66,7 @@ export class StandardScaler {
     const { rows, cols } = X;
     const data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) data[i * cols + j] = (X.data[i * cols + j] - mean[j]) / scale[j];
+      for (let j = 0; j < cols; j++) data[i * cols + j] = (X.data[i * cols + j]! - mean[j]!) / scale[j]!;
     }
     return { rows, cols, data, names: X.names };
   }

@@ -29,7 +29,7 @@ export function smote(X: Matrix, y: Labels, options: SmoteOptions): Resampled {
   assertTwoClasses(counts, 'smote');
   const minority = counts[1] < counts[0] ? 1 : 0;
   const nMin = counts[minority];
-  const nNew = counts[1 - minority] - nMin;
+  const nNew = counts[1 - minority]! - nMin;
   if (nNew > 0 && nMin <= k) {
     throw new Error(`smote with k = ${k} needs more than ${k} minority rows (class ${minority}), got ${nMin}`);
   }
@@ -46,7 +46,7 @@ export function smote(X: Matrix, y: Labels, options: SmoteOptions): Resampled {
 
   const minorityData = new Float64Array(nMin * cols);
   for (let m = 0; m < nMin; m++) {
-    minorityData.set(X.data.subarray(minorityRows[m] * cols, (minorityRows[m] + 1) * cols), m * cols);
+    minorityData.set(X.data.subarray(minorityRows[m]! * cols, (minorityRows[m]! + 1) * cols), m * cols);
   }
   const neighbors = kNearestOtherRows({ rows: nMin, cols, data: minorityData }, k);
 
@@ -55,11 +55,11 @@ export function smote(X: Matrix, y: Labels, options: SmoteOptions): Resampled {
     // one draw picks the (row, neighbour) pair, as imblearn draws an index into the rows × k neighbour table
     const pair = rng.int(nMin * k);
     const a = Math.floor(pair / k) * cols;
-    const b = neighbors[pair] * cols;
+    const b = neighbors[pair]! * cols;
     const gap = rng.next();
     const out = (X.rows + s) * cols;
     for (let d = 0; d < cols; d++) {
-      data[out + d] = minorityData[a + d] + gap * (minorityData[b + d] - minorityData[a + d]);
+      data[out + d] = minorityData[a + d]! + gap * (minorityData[b + d]! - minorityData[a + d]!);
     }
   }
   return { X: { rows: X.rows + nNew, cols, data, names: X.names }, y: labels };

@@ -35,13 +35,13 @@ export function approximateMode(classCounts: readonly number[], draws: number, r
   const continuous = classCounts.map((c) => (c / total) * draws);
   const allocated = continuous.map(Math.floor);
   let missing = draws - allocated.reduce((a, b) => a + b, 0);
-  const remainders = continuous.map((c, i) => c - allocated[i]);
+  const remainders = continuous.map((c, i) => c - allocated[i]!);
   const levels = [...new Set(remainders)].sort((a, b) => b - a);
   for (const level of levels) {
     if (missing <= 0) break;
     const tied = remainders.flatMap((r, i) => (r === level ? [i] : []));
     rng.shuffle(tied);
-    for (const i of tied.slice(0, missing)) allocated[i]++;
+    for (const i of tied.slice(0, missing)) allocated[i]!++;
     missing -= Math.min(tied.length, missing);
   }
   return allocated;
@@ -68,25 +68,25 @@ export function stratifiedSplit(y: Labels, options: StratifiedSplitOptions): Tra
   const rng = createRng(options.seed);
   const trainPerClass = approximateMode(counts, nTrain, rng);
   const testPerClass = approximateMode(
-    counts.map((c, i) => c - trainPerClass[i]),
+    counts.map((c, i) => c - trainPerClass[i]!),
     nTest,
     rng,
   );
 
   const byClass = [new Uint32Array(counts[0]), new Uint32Array(counts[1])];
   const filled = [0, 0];
-  for (let i = 0; i < n; i++) byClass[y[i]][filled[y[i]]++] = i;
+  for (let i = 0; i < n; i++) byClass[y[i]!]![filled[y[i]!]!++] = i;
 
   const train = new Uint32Array(nTrain);
   const test = new Uint32Array(nTest);
   let trainEnd = 0,
     testEnd = 0;
   for (let c = 0; c < 2; c++) {
-    const rows = rng.shuffle(byClass[c]);
+    const rows = rng.shuffle(byClass[c]!);
     train.set(rows.subarray(0, trainPerClass[c]), trainEnd);
-    test.set(rows.subarray(trainPerClass[c], trainPerClass[c] + testPerClass[c]), testEnd);
-    trainEnd += trainPerClass[c];
-    testEnd += testPerClass[c];
+    test.set(rows.subarray(trainPerClass[c], trainPerClass[c]! + testPerClass[c]!), testEnd);
+    trainEnd += trainPerClass[c]!;
+    testEnd += testPerClass[c]!;
   }
   return { train: rng.shuffle(train), test: rng.shuffle(test) };
 }

@@ -9,13 +9,13 @@ import { assertTwoClasses } from './validate';
  * like imblearn's: class 0's rows, then class 1's, the sampled class in draw order, the other in input order.
  */
 export function randomUndersample(y: Labels, indices: ArrayLike<number>, seed: number): Uint32Array {
-  const byClass: number[][] = [[], []];
+  const byClass: [number[], number[]] = [[], []];
   for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
+    const i = indices[k]!;
     if (!Number.isInteger(i) || i < 0 || i >= y.length) throw new Error(`indices[${k}] = ${i} is not a row of y (${y.length} rows)`);
-    const label = y[i];
+    const label = y[i]!;
     if (label > 1) throw new Error(`y[${i}] = ${label}: expected a 0/1 label`);
-    byClass[label].push(i);
+    byClass[label]!.push(i);
   }
   if (indices.length === 0) throw new Error('indices is empty');
   const counts: [number, number] = [byClass[0].length, byClass[1].length];
@@ -26,17 +26,17 @@ export function randomUndersample(y: Labels, indices: ArrayLike<number>, seed: n
   const out = new Uint32Array(2 * keep);
   let end = 0;
   for (let c = 0; c < 2; c++) {
-    const rows = byClass[c];
+    const rows = byClass[c]!;
     if (c !== minority) {
       // partial Fisher-Yates: the first `keep` slots become a uniform sample without replacement
       for (let j = 0; j < keep; j++) {
         const r = j + rng.int(rows.length - j);
-        const tmp = rows[j];
-        rows[j] = rows[r];
+        const tmp = rows[j]!;
+        rows[j] = rows[r]!;
         rows[r] = tmp;
       }
     }
-    for (let j = 0; j < keep; j++) out[end++] = rows[j];
+    for (let j = 0; j < keep; j++) out[end++] = rows[j]!;
   }
   return out;
 }

@@ -25,7 +25,7 @@ export function countBinaryLabels(y: Labels, name = 'y'): [number, number] {
   if (y.length === 0) throw new Error(`${name} is empty`);
   let ones = 0;
   for (let i = 0; i < y.length; i++) {
-    const v = y[i];
+    const v = y[i]!;
     if (v > 1) throw new Error(`${name}[${i}] = ${v}: expected a 0/1 label`);
     ones += v;
   }

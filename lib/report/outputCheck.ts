@@ -63,7 +63,7 @@ export function oversizedTextOutputs(notebook: ExecutedNotebook, limit: number =
     for (const { kind, text } of blocks) {
       if (kind === 'rich') continue;
       const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > limit) found.push({ cell: index + 1, kind, bytes, firstLine: text.split('\n')[0].slice(0, 120) });
+      if (bytes > limit) found.push({ cell: index + 1, kind, bytes, firstLine: text.split('\n')[0]!.slice(0, 120) });
     }
   });
   return found;

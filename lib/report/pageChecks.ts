@@ -35,7 +35,7 @@ export async function checkReportPages(pages: readonly PageToCheck[]): Promise<P
   const problems: string[] = [];
   const warnings: string[] = [];
   const reports = pages.map((page, i): PageReport => {
-    const { plots, unrendered, consoleErrors } = checks[i];
+    const { plots, unrendered, consoleErrors } = checks[i]!; // one check per page
     const figures = figuresInPage(readFileSync(page.html, 'utf8'));
     const bytes = statSync(page.html).size;
     if (plots !== figures || unrendered > 0) problems.push(`${page.name}: the browser drew ${plots} of its ${figures} figures`);

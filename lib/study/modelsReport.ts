@@ -90,15 +90,15 @@ export function performanceRows(result: StudyResult): Record<string, string | nu
 /** The table as GitHub Markdown. */
 export function toMarkdown(rows: readonly Record<string, string | number>[]): string {
   if (rows.length === 0) return '';
-  const cols = Object.keys(rows[0]);
+  const cols = Object.keys(rows[0]!);
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return `${[line(cols), line(cols.map(() => '---')), ...rows.map((r) => line(cols.map((c) => r[c])))].join('\n')}\n`;
+  return `${[line(cols), line(cols.map(() => '---')), ...rows.map((r) => line(cols.map((c) => r[c] ?? '')))].join('\n')}\n`;
 }
 
 /** The table as CSV (values here are plain numbers and names without commas or quotes). */
 export function toCsv(rows: readonly Record<string, string | number>[]): string {
   if (rows.length === 0) return '';
-  const cols = Object.keys(rows[0]);
+  const cols = Object.keys(rows[0]!);
   return `${[cols.join(','), ...rows.map((r) => cols.map((c) => String(r[c])).join(','))].join('\n')}\n`;
 }
 

@@ -87,7 +87,7 @@ export function prepareStudyData(table: FeatureTable, options: PrepareOptions = 
     yTrain,
     XTest,
     yTest,
-    testUserIds: Array.from(split.test, (i) => table.userIds[i]),
+    testUserIds: Array.from(split.test, (i) => table.userIds[i]!),
     features,
     counts: {
       users: table.rows,
@@ -130,6 +130,6 @@ function checkTrainable(table: FeatureTable): void {
 
 function sum(y: Labels): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += y[i];
+  for (let i = 0; i < y.length; i++) s += y[i]!;
   return s;
 }

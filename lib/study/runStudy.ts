@@ -63,7 +63,7 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
       sweep = knnSweep(data.XTrain, data.yTrain, data.XTest, data.yTest, KNN_SWEEP_MAX);
       sweepSeconds = (performance.now() - t0) / 1000;
       chosenK = sweep.bestK;
-      const scores = sweep.probabilities[chosenK - 1];
+      const scores = sweep.probabilities[chosenK - 1]!;
       // sklearn's k-NN predict takes the majority; a tie (possible for even k) goes to class 0.
       const predictions = labelsFromProba(scores);
       report(evaluateModel('knn', data.yTest, predictions, scores, { fitSeconds: 0, predictSeconds: sweepSeconds }));
@@ -88,7 +88,7 @@ export async function runStudy(data: StudyData, options: RunStudyOptions = {}): 
   }
 
   if (VOTING_MEMBERS.every((m) => models[m])) {
-    const members = VOTING_MEMBERS.map((m) => (m === 'knn' ? votingKnnMember(models[m], sweep) : models[m]));
+    const members = VOTING_MEMBERS.map((m) => (m === 'knn' ? votingKnnMember(models[m]!, sweep) : models[m]!)); // all present: checked above
     for (const voting of ['hard', 'soft'] as const) {
       const t0 = performance.now();
       const { scores, predictions } = combineVotes(members, voting);

@@ -30,9 +30,9 @@ function tableOf(columns: Record<string, number[]>, purchased: number[]): Featur
 test('class moments: mean and divide-by-n SD per class, by hand', () => {
   // class 0: 1, 3 → mean 2, SD 1; class 1: 2, 4, 9 → mean 5, SD sqrt((9 + 1 + 16) / 3)
   const m = classMoments(tableOf({ x: [1, 2, 3, 4, 9] }, [0, 1, 0, 1, 1]), ['x']);
-  assert.deepEqual(m.x.not_purchased, { mean: 2, sd: 1 });
-  assert.equal(m.x.purchased.mean, 5);
-  assert.ok(Math.abs(m.x.purchased.sd - Math.sqrt(26 / 3)) < 1e-12);
+  assert.deepEqual(m.x!.not_purchased, { mean: 2, sd: 1 });
+  assert.equal(m.x!.purchased.mean, 5);
+  assert.ok(Math.abs(m.x!.purchased.sd - Math.sqrt(26 / 3)) < 1e-12);
 });
 
 test("quantile interpolates linearly between order statistics as pandas' describe()", () => {
@@ -49,22 +49,23 @@ test('the shipped real statistics are the requirements copy', () => {
   if (existsSync(shared)) assert.deepEqual(ours, JSON.parse(readFileSync(shared, 'utf8')));
   const real = realFeatureMoments();
   assert.deepEqual(Object.keys(real), [...MODEL_FEATURES]);
-  assert.deepEqual(real.add_to_cart_rate.purchased, { mean: 0.3725, sd: 0.1641 });
+  assert.deepEqual(real.add_to_cart_rate!.purchased, { mean: 0.3725, sd: 0.1641 });
 });
 
 test('real-statistics naive Bayes: the Gaussian likelihood ratio with equal priors, by hand', () => {
   const nb = realStatsNaiveBayes();
   const real = realFeatureMoments();
   // A row at the purchasers' means: log odds = Σ_j log N(x_j; μ1, σ1) − log N(x_j; μ0, σ0).
-  const x = MODEL_FEATURES.map((f) => real[f].purchased.mean);
+  const x = MODEL_FEATURES.map((f) => real[f]!.purchased.mean);
   let logOdds = 0;
   for (const f of MODEL_FEATURES) {
-    const { mean: m0, sd: s0 } = real[f].not_purchased;
-    const { mean: m1, sd: s1 } = real[f].purchased;
-    const v = real[f].purchased.mean;
+    const { mean: m0, sd: s0 } = real[f]!.not_purchased;
+    const { mean: m1, sd: s1 } = real[f]!.purchased;
+    const v = real[f]!.purchased.mean;
     logOdds += -Math.log(s1) - 0.5 * ((v - m1) / s1) ** 2 + Math.log(s0) + 0.5 * ((v - m0) / s0) ** 2;
   }
   const [p] = nb.predictProba(matrixFromRows([x]));
+  assert.ok(p !== undefined);
   assert.ok(Math.abs(p - 1 / (1 + Math.exp(-logOdds))) < 1e-12, `${p}`);
 });
 

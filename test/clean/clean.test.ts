@@ -19,7 +19,7 @@ async function withEvents(backend: (typeof BACKENDS)[number], body: (engine: Eng
 
 async function rowsPerUser(engine: Engine, table: string): Promise<Record<number, number>> {
   const rows = await engine.all(`SELECT user_id, COUNT(*) AS n FROM ${table} GROUP BY user_id ORDER BY user_id`);
-  return Object.fromEntries(rows.map((r) => [toNumber(r.user_id), toNumber(r.n)]));
+  return Object.fromEntries(rows.map((r) => [toNumber(r.user_id!), toNumber(r.n!)]));
 }
 
 for (const backend of BACKENDS) {
@@ -69,7 +69,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(Object.keys(rows[0]), [...EVENT_COLUMNS]);
       // NULL brand and session survive the UNION as NULL (not as empty strings).
       const nulls = await engine.all(`SELECT COUNT(*) AS n FROM clean_events WHERE user_id = 2 AND brand IS NULL AND user_session IS NULL`);
-      assert.equal(toNumber(nulls[0].n), 1);
+      assert.equal(toNumber(nulls[0]!.n!), 1);
     });
   });
 

@@ -23,7 +23,7 @@ test('FUNNEL_STEPS lists raw and the five steps in pipeline order', () => {
     funnelRows(FUNNEL).map((r) => r.rows),
     [1_000_000, 800_000, 600_000, 450_000, 300_000, 150_000],
   );
-  assert.equal(funnelRows(FUNNEL)[3].title, FUNNEL_STEPS[3].title);
+  assert.equal(funnelRows(FUNNEL)[3]!.title, FUNNEL_STEPS[3]!.title);
 });
 
 test('formatFunnel shows counts, % of the previous step and % of raw', () => {
@@ -39,8 +39,8 @@ test('formatFunnel shows counts, % of the previous step and % of raw', () => {
     ['5.', '150,000', '50.0%', '15.0%'],
   ];
   expected.forEach(([start, rows, previous, ofRaw], i) => {
-    const cells = lines[i + 2].split(/\s{2,}/);
-    assert.ok(cells[0].startsWith(start), lines[i + 2]);
+    const cells = lines[i + 2]!.split(/\s{2,}/);
+    assert.ok(cells[0]!.startsWith(start), lines[i + 2]);
     assert.deepEqual(cells.slice(1), previous === null ? [rows, ofRaw] : [rows, previous, ofRaw]);
   });
   // Every table line has the same width: the columns line up.

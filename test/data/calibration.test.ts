@@ -64,9 +64,11 @@ test('generated data matches the published funnel, user and null-share ratios wi
       CAST(COUNT(user_session) AS INTEGER) AS user_session,
       CAST(COUNT(DISTINCT user_id) AS INTEGER) AS users
     FROM events`);
+    assert.ok(raw);
     const [multi] = await engine.all(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM (
       SELECT user_id FROM events WHERE user_session IS NOT NULL
       GROUP BY user_id HAVING COUNT(DISTINCT user_session) > 1) m`);
+    assert.ok(multi);
     const n = raw.n as number;
     for (const column of ['category_code', 'brand', 'user_session'] as const) {
       // Both sides: for category_code the informative side is the small non-null share, for user_session the null one.
@@ -77,8 +79,8 @@ test('generated data matches the published funnel, user and null-share ratios wi
     // A few refunds: negative prices, on purchase rows only.
     const refunds = await engine.all(`SELECT event_type, CAST(COUNT(*) AS INTEGER) AS n FROM events WHERE price < 0 GROUP BY 1`);
     assert.equal(refunds.length, 1);
-    assert.equal(refunds[0].event_type, 'purchase');
-    assert.ok((refunds[0].n as number) > 0 && (refunds[0].n as number) < n / 10_000);
+    assert.equal(refunds[0]!.event_type, 'purchase');
+    assert.ok((refunds[0]!.n as number) > 0 && (refunds[0]!.n as number) < n / 10_000);
     near((multi.n as number) / (raw.users as number), MULTI_SESSION_USERS / RAW_USERS, 'share of multi-session users');
   } finally {
     await engine.close();

@@ -111,7 +111,7 @@ test('a table larger than one result chunk streams completely; a second copy rep
       last: '2019-10-01 02:46:40', // 10,000 s after midnight
     });
     assert.equal(lines.length, 1);
-    assert.match(lines[0], /^copied events to PostgreSQL: 10,000 rows in \d+\.\d+ s \(\d+(\.\d)?[kM]? rows\/s\)$/);
+    assert.match(lines[0]!, /^copied events to PostgreSQL: 10,000 rows in \d+\.\d+ s \(\d+(\.\d)?[kM]? rows\/s\)$/);
   });
 });
 

@@ -43,7 +43,8 @@ test('same seed gives byte-identical files, another seed different ones', async 
     const b = await generateKaggleFiles({ ...opts, out: path.join(dir, 'b'), seed: 7 });
     const c = await generateKaggleFiles({ ...opts, out: path.join(dir, 'c'), seed: 8 });
     for (let i = 0; i < 2; i++) {
-      const [fa, fb, fc] = await Promise.all([a, b, c].map((r) => readFile(r.files[i].path)));
+      const [fa, fb, fc] = await Promise.all([a, b, c].map((r) => readFile(r.files[i]!.path)));
+      assert.ok(fa && fb && fc);
       assert.ok(fa.equals(fb), 'same seed, same bytes');
       assert.ok(!fa.equals(fc), 'other seed, other bytes');
     }
@@ -75,7 +76,7 @@ test('one file per month, named after the month, in a directory with spaces that
       assert.equal(f.bytes, (await stat(f.path)).size);
       assert.ok(data.length > 0);
       for (const line of data) {
-        assert.ok(line.startsWith(prefixes[i]), `${line} belongs to ${path.basename(f.path)}`);
+        assert.ok(line.startsWith(prefixes[i]!), `${line} belongs to ${path.basename(f.path)}`);
         // February 2020 has 29 days.
         if (i === 2) assert.ok(Number(line.slice(8, 10)) <= 29);
       }
@@ -108,6 +109,17 @@ test('every row has the Kaggle types; products keep their fields; 64-bit categor
       for (const line of lines) {
         rows++;
         const [time, type, productId, categoryId, code, brand, price, userId, session] = fields(line);
+        assert.ok(
+          time !== undefined &&
+            type !== undefined &&
+            productId !== undefined &&
+            categoryId !== undefined &&
+            code !== undefined &&
+            brand !== undefined &&
+            price !== undefined &&
+            userId !== undefined &&
+            session !== undefined,
+        );
         const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2}) UTC$/.exec(time);
         assert.ok(m && time.startsWith(month), `event_time ${time}`);
         const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
@@ -162,8 +174,8 @@ test('a known category id above 2^53 survives exactly (a double would round it)'
   const dir = await tempDir();
   try {
     const result = await generateKaggleFiles({ out: dir, users: 200, months: ['2019-Oct'], seed: 5 });
-    const lines = (await readFile(result.files[0].path, 'latin1')).split('\n').slice(1, -1);
-    const ids = new Set(lines.map((l) => fields(l)[3]));
+    const lines = (await readFile(result.files[0]!.path, 'latin1')).split('\n').slice(1, -1);
+    const ids = new Set(lines.map((l) => fields(l)[3]!));
     // Find ids a double cannot hold: converting through Number changes them.
     const inexact = [...ids].filter((id) => BigInt(Number(id)) !== BigInt(id));
     assert.ok(inexact.length > 0, 'some ids are not representable as a JS number');
@@ -184,10 +196,10 @@ test('gzip output decompresses to exactly the plain files', async () => {
       ['2019-Oct.csv.gz', '2019-Nov.csv.gz'],
     );
     for (let i = 0; i < 2; i++) {
-      const unzipped = gunzipSync(await readFile(gz.files[i].path));
-      assert.ok(unzipped.equals(await readFile(plain.files[i].path)));
-      assert.equal(gz.files[i].rows, plain.files[i].rows);
-      assert.equal(gz.files[i].bytes, (await stat(gz.files[i].path)).size);
+      const unzipped = gunzipSync(await readFile(gz.files[i]!.path));
+      assert.ok(unzipped.equals(await readFile(plain.files[i]!.path)));
+      assert.equal(gz.files[i]!.rows, plain.files[i]!.rows);
+      assert.equal(gz.files[i]!.bytes, (await stat(gz.files[i]!.path)).size);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -64,9 +64,9 @@ test('values load exactly: big ids, negative numbers, empty fields as NULL, quot
     assert.equal(report.skipped, 0);
     assert.deepEqual(report.skippedSamples, []);
     assert.equal(report.files.length, 1);
-    assert.equal(report.files[0].path, file);
-    assert.equal(report.files[0].rows, 3);
-    assert.equal(report.files[0].bytes, fs.statSync(file).size);
+    assert.equal(report.files[0]!.path, file);
+    assert.equal(report.files[0]!.rows, 3);
+    assert.equal(report.files[0]!.bytes, fs.statSync(file).size);
   });
 });
 
@@ -122,7 +122,7 @@ test('a header-only file loads 0 rows and is reported', async () => {
     assert.deepEqual(await engine.all('SELECT CAST(count(*) AS INTEGER) AS n FROM events'), [{ n: 0 }]);
   });
   assert.equal(lines.length, 1);
-  assert.match(lines[0], /^loaded 2019-Oct\.csv: 0 rows, 0 skipped, /);
+  assert.match(lines[0]!, /^loaded 2019-Oct\.csv: 0 rows, 0 skipped, /);
 });
 
 test('month files in a folder load in month order, whatever their names sort to', async () => {
@@ -224,8 +224,8 @@ test('the progress callback receives one line per file', async () => {
     new RegExp(
       `^loaded ${name.replace(/\./g, '\\.')}: ${rows} rows, ${skipped} skipped, \\d+\\.\\d MB in \\d+\\.\\d+ s \\(\\d+(\\.\\d)?[kM]? rows/s, \\d+(\\.\\d)? MB/s\\)$`,
     );
-  assert.match(lines[0], shape('2019-Oct.csv', 2, 0));
-  assert.match(lines[1], shape('2019-Nov.csv.gz', 1, 1));
+  assert.match(lines[0]!, shape('2019-Oct.csv', 2, 0));
+  assert.match(lines[1]!, shape('2019-Nov.csv.gz', 1, 1));
 });
 
 test('the table option names the table; loading again replaces it', async () => {

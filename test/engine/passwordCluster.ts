@@ -41,7 +41,7 @@ export function postgresBinDir(): string | undefined {
     .readdirSync(root)
     .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
     .sort((a, b) => Number(a) - Number(b));
-  return versions.length ? path.join(root, versions[versions.length - 1], 'bin') : undefined;
+  return versions.length ? path.join(root, versions[versions.length - 1]!, 'bin') : undefined;
 }
 
 const isRoot = process.getuid?.() === 0;

@@ -38,6 +38,7 @@ async function whoAmI(env: NodeJS.ProcessEnv, connectionString?: string): Promis
     const [row] = await engine.all<{ user: string; database: string; socket: boolean }>(
       'SELECT current_user AS "user", current_database() AS "database", inet_server_addr() IS NULL AS "socket"',
     );
+    assert.ok(row, 'one row from the who-am-I query');
     return row;
   } finally {
     await engine.close();

@@ -31,7 +31,7 @@ for (const backend of BACKENDS) {
         assert.deepEqual(fromTable.userIds, ['1', '2', '3', BIG_USER]);
         assert.deepEqual([...fromTable.purchased], [1, 0, 0, 0]);
         assert.deepEqual(fromTable.rfmScore, ['444', '213', '121', '332']);
-        assert.deepEqual([...fromTable.columns.monetary_value], [14.01, 1.63, 0.03, 1.58]);
+        assert.deepEqual([...fromTable.columns.monetary_value!], [14.01, 1.63, 0.03, 1.58]);
 
         const { X, y } = toMatrix(fromTable);
         assert.equal(X.cols, 15);

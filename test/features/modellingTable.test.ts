@@ -125,7 +125,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(result.refDate, '2019-11-01');
       assert.equal(result.rows, 7);
       const rows = await modellingRows(engine);
-      assert.deepEqual(Object.keys(rows[0]), [...MODELLING_COLUMNS]);
+      assert.deepEqual(Object.keys(rows[0]!), [...MODELLING_COLUMNS]);
       assert.deepEqual(rows, SEED_ROWS);
       // the rfm table still holds user 2 (dropped only by the merge)
       const rfm = await readRfm(engine);
@@ -236,7 +236,7 @@ for (const backend of BACKENDS) {
         perc_carts_c: [0, 0.5, 0, 0],
         perc_carts_d: [0, 0, 0, 0],
       };
-      for (const name of names) assert.deepEqual([...wide.numeric[name]], expected[name], name);
+      for (const name of names) assert.deepEqual([...wide.numeric[name]!], expected[name], name);
     });
   });
 }

@@ -17,7 +17,7 @@ function assertMonotoneBins(rows: Row[], bin: string, value: string): void {
   for (const r of rows) byBin.set(r[bin] as number, [...(byBin.get(r[bin] as number) ?? []), Number(r[value])]);
   const bins = [...byBin.keys()].sort();
   for (let i = 1; i < bins.length; i++) {
-    assert.ok(Math.max(...byBin.get(bins[i - 1])!) <= Math.min(...byBin.get(bins[i])!), `${bin} not monotone in ${value}`);
+    assert.ok(Math.max(...byBin.get(bins[i - 1]!)!) <= Math.min(...byBin.get(bins[i]!)!), `${bin} not monotone in ${value}`);
   }
 }
 
@@ -35,7 +35,7 @@ for (const mode of FEATURE_MODES) {
         ['r', 'recency'],
         ['f', 'frequency'],
         ['m', 'monetary_value'],
-      ])
+      ] as const)
         assertMonotoneBins(a, bin, value);
       const users = new Set(a.map((r) => r.user_id)).size;
       if (mode === 'fixed') {

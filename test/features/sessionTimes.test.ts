@@ -26,6 +26,7 @@ for (const backend of BACKENDS) {
       await insertHandRows(engine, ROWS, 'st_events');
       await buildSessionTimes(featureContext(engine, resolveSwitches('fixed'), '2019-10-10', 'st_events'));
       const [u1, u2] = await readSessionTimes(engine);
+      assert.ok(u1 && u2);
       assert.equal(u1.user_id, '1');
       assert.equal(u1.avg_session_minutes, 25); // (30 + 20) / 2
       assert.equal(u1.avg_events_per_session, 2.5); // (2 + 3) / 2

@@ -38,6 +38,7 @@ for (const backend of BACKENDS) {
       const dialect = dialectOf(engine);
       const selects = RATIOS.map(([n, d], i) => `${roundedRatioSql(dialect, String(n), String(d))} AS q${i}`);
       const [row] = await engine.all(`SELECT ${selects.join(', ')}`);
+      assert.ok(row);
       RATIOS.forEach(([n, d], i) => {
         assert.equal(row[`q${i}`], d === 0 ? null : expectedRounding(BigInt(n), BigInt(d)), `${n}/${d}`);
       });
@@ -48,6 +49,7 @@ for (const backend of BACKENDS) {
             .map(([n, d], i) => `ROUND(${n}::numeric / ${d}, 2) AS q${i}`)
             .join(', ')}`,
         );
+        assert.ok(pg);
         RATIOS.filter(([, d]) => d !== 0).forEach((_, i) => {
           assert.equal(pg[`q${i}`], row[`q${i}`]);
         });
@@ -65,6 +67,7 @@ for (const backend of BACKENDS) {
       ];
       const selects = cases.map(([a, b], i) => `${wholeDaysSql(`TIMESTAMP '${a}'`, `TIMESTAMP '${b}'`)} AS d${i}`);
       const [row] = await engine.all(`SELECT ${selects.join(', ')}`);
+      assert.ok(row);
       cases.forEach(([, , days], i) => {
         assert.equal(row[`d${i}`], days);
       });

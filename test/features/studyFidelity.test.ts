@@ -43,6 +43,7 @@ async function brandAndRate(engine: Engine): Promise<string[]> {
     `SELECT DISTINCT CAST(max_perc_user_views AS VARCHAR) AS v, CAST(max_perc_user_carts AS VARCHAR) AS c,
             CAST(add_to_cart_rate AS VARCHAR) AS rate FROM modelling_table`,
   );
+  assert.ok(row);
   assert.equal(more.length, 0);
   return [row.v, row.c, row.rate];
 }

@@ -75,14 +75,14 @@ test('recency: most recent first; on the hand users ROC AUC 2/4, PR AUC 0.75', (
 
 test('carted in the last 7 days, then recency: 101 (carted) first, then 108, 107, 103: a perfect ranking here', () => {
   const s = cartedThenRecencyScores(CARTED, HOURS);
-  const order = [0, 1, 2, 3].sort((a, b) => s[b] - s[a]);
+  const order = [0, 1, 2, 3].sort((a, b) => s[b]! - s[a]!);
   assert.deepEqual(order, [0, 3, 2, 1]);
   const m = scoreMetrics(LABELS, s, false);
   assert.equal(m.rocAuc, 1);
   assert.equal(m.prAuc, 1);
   // a carted user outranks a non-carted one however stale: 1 + 1/(1 + h) > 1 >= 1/(1 + h')
   const edge = cartedThenRecencyScores([1, 0], [10_000, 0]);
-  assert.ok(edge[0] > edge[1]);
+  assert.ok(edge[0]! > edge[1]!);
 });
 
 test('logistic regression on 4 standardised counts matches scikit-learn (StandardScaler + LogisticRegression(C=1))', () => {
@@ -98,7 +98,7 @@ test('logistic regression on 4 standardised counts matches scikit-learn (Standar
   const names = ['monetary_value', 'recency', 'adds_to_cart', 'r', 'num_views', 'frequency'];
   const widen = (rows: number[][]) =>
     matrixFromRows(
-      rows.map(([frequency, views, carts, recency]) => [99, recency, carts, 3, views, frequency]),
+      rows.map(([frequency, views, carts, recency]) => [99, recency!, carts!, 3, views!, frequency!]),
       names,
     );
   const XTrain = widen(golden.X_train);

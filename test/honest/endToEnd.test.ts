@@ -56,7 +56,9 @@ test('five months: cutoffs fall inside the data and both populations build', asy
     assert.deepEqual([cutoffs.trainCutoff, cutoffs.testCutoff, cutoffs.testLabelEnd], ['2020-02-02', '2020-02-16', '2020-03-01']);
     const origin = await buildRollingOrigin(engine, cutoffs);
     assert.ok(origin.train.users > 0 && origin.test.users > origin.train.users * 0.9);
-    const [{ last }] = await engine.all<{ last: string }>(`SELECT MAX(event_time) AS last FROM ${origin.test.tables.events}`);
+    const [row] = await engine.all<{ last: string }>(`SELECT MAX(event_time) AS last FROM ${origin.test.tables.events}`);
+    assert.ok(row, 'one row from MAX(event_time)');
+    const { last } = row;
     assert.ok(last < '2020-02-16 00:00:00', `test features end before T2: ${last}`);
   });
 });

@@ -81,23 +81,23 @@ test('evaluate --json --out: the documented contract, origins over five months, 
       );
       assert.ok(o.test.buyers > 0 && o.train.buyers > 0, `origin ${k} has buyers`);
       // a cutoff two weeks on is the same population, whether used to test or to train
-      if (k >= 2) assert.deepEqual(o.train, json.origins[k - 2].test);
-      assert.equal(o.baselines.random.roc_auc, 0.5);
-      assert.ok(Math.abs(o.baselines.random.pr_auc - o.test.buyer_rate) < 1e-12);
+      if (k >= 2) assert.deepEqual(o.train, json.origins[k - 2]!.test);
+      assert.equal(o.baselines.random!.roc_auc, 0.5);
+      assert.ok(Math.abs(o.baselines.random!.pr_auc - o.test.buyer_rate) < 1e-12);
     }
-    const last = json.origins[json.origins.length - 1];
+    const last = json.origins[json.origins.length - 1]!;
     assert.deepEqual([last.train_cutoff, last.test_cutoff], [json.cutoffs.train_cutoff, json.cutoffs.test_cutoff]);
-    assert.equal(last.models.xgboost.roc_auc, json.honest.models.xgboost.roc_auc, 'the last origin is the single origin');
-    const xgb = json.origin_summary!.models.xgboost.roc_auc;
-    const values = json.origins.map((o) => o.models.xgboost.roc_auc);
+    assert.equal(last.models.xgboost!.roc_auc, json.honest.models.xgboost!.roc_auc, 'the last origin is the single origin');
+    const xgb = json.origin_summary!.models.xgboost!.roc_auc;
+    const values = json.origins.map((o) => o.models.xgboost!.roc_auc);
     assert.equal(xgb.min, Math.min(...values));
     assert.equal(xgb.max, Math.max(...values));
     assert.ok(Math.abs(xgb.mean - values.reduce((s, v) => s + v, 0) / values.length) < 1e-12);
 
     // Rules give rankings, not probabilities.
-    assert.equal(json.baselines.recency.brier, null);
-    assert.equal(json.baselines.carted_then_recency.log_loss, null);
-    assert.equal(typeof json.baselines.counts_logistic.brier, 'number');
+    assert.equal(json.baselines.recency!.brier, null);
+    assert.equal(json.baselines.carted_then_recency!.log_loss, null);
+    assert.equal(typeof json.baselines.counts_logistic!.brier, 'number');
 
     // Targeting: no one earns 0, everyone 50 per buyer minus 1 per non-buyer; the CSV carries the chosen cut.
     const t = json.targeting;

@@ -21,9 +21,9 @@ test('profit of the top k% by hand: 4 per buyer reached, 1 per non-buyer contact
     points.map((p) => p.wasted),
     [0, 0, 1, 1, 3, 8],
   );
-  assert.equal(points[3].profitPerUser, 0.7);
+  assert.equal(points[3]!.profitPerUser, 0.7);
   // 15% splits the second user: half a non-buyer in expectation
-  const half = profitByPercent(set, COSTS, [15])[0];
+  const half = profitByPercent(set, COSTS, [15])[0]!;
   assertClose(half.targeted, 1.5);
   assertClose(half.buyersReached, 1);
   assertClose(half.profit, 3.5);
@@ -32,8 +32,8 @@ test('profit of the top k% by hand: 4 per buyer reached, 1 per non-buyer contact
 
 test('tied scores count in expectation; no buyer at all means contacting anyone only loses', () => {
   const tied = profitByPercent({ y: [1, 0, 0, 0], scores: [0.5, 0.5, 0.5, 0.5] }, COSTS, [50]);
-  assertClose(tied[0].buyersReached, 0.5); // half of the one buyer, in expectation
-  assertClose(tied[0].profit, 4 * 0.5 - 1 * 1.5);
+  assertClose(tied[0]!.buyersReached, 0.5); // half of the one buyer, in expectation
+  assertClose(tied[0]!.profit, 4 * 0.5 - 1 * 1.5);
   const none = profitByPercent({ y: [0, 0], scores: [0.3, 0.1] }, COSTS, [0, 50, 100]);
   assert.deepEqual(
     none.map((p) => p.profit),

@@ -29,7 +29,7 @@ export function jsonPaths(value: unknown, prefix = '', out = new Set<string>()):
 export function expandBraces(path: string): string[] {
   const m = /\{([^{}]*)\}/.exec(path);
   if (!m) return [path];
-  return m[1].split(',').flatMap((alt) => expandBraces(path.slice(0, m.index) + alt.trim() + path.slice(m.index + m[0].length)));
+  return m[1]!.split(',').flatMap((alt) => expandBraces(path.slice(0, m.index) + alt.trim() + path.slice(m.index + m[0].length)));
 }
 
 /** The paths in the first column of the tables under the README heading "### JSON output". */
@@ -42,7 +42,7 @@ export function documentedPaths(readme: string): Set<string> {
   const paths = new Set<string>();
   for (const line of section.split('\n')) {
     const m = /^\| `([^`]+)` \|/.exec(line);
-    if (m) for (const p of expandBraces(m[1])) paths.add(p);
+    if (m) for (const p of expandBraces(m[1]!)) paths.add(p);
   }
   return paths;
 }

@@ -51,11 +51,11 @@ for (const backend of BACKENDS) {
       assert.deepEqual(Array.from(before.table.purchased), [1, 0, 0, 1]);
       assert.deepEqual(Array.from(after.table.purchased), [1, 1, 0, 1]); // only 103's label moved
       // Hand-checked features of 101 at T (refDate = T): last event Oct 5 12:20 -> 4 whole days; 2 sessions.
-      assert.equal(before.table.columns.recency[0], 4);
-      assert.equal(before.table.columns.frequency[0], 2);
-      assert.equal(before.table.columns.num_views[0], 4); // 10:00, 10:30 (duplicate dropped), 12:10, 12:20
-      assert.equal(before.table.columns.adds_to_cart[0], 1);
-      assert.equal(before.table.columns.avg_session_minutes[0], 25);
+      assert.equal(before.table.columns.recency![0], 4);
+      assert.equal(before.table.columns.frequency![0], 2);
+      assert.equal(before.table.columns.num_views![0], 4); // 10:00, 10:30 (duplicate dropped), 12:10, 12:20
+      assert.equal(before.table.columns.adds_to_cart![0], 1);
+      assert.equal(before.table.columns.avg_session_minutes![0], 25);
     } finally {
       await engine.close();
     }

@@ -60,9 +60,9 @@ test('a model is "clearly better" only above every baseline at every origin on a
 test('summary over origins: spreads of every model and baseline', () => {
   const s = summarizeOrigins(ORIGINS);
   assert.deepEqual(Object.keys(s.models), ['strong', 'close']);
-  assertClose(s.models.strong.rocAuc.mean, 0.81);
-  assertClose(s.models.strong.rocAuc.sd, Math.sqrt(2 * 0.01 ** 2));
+  assertClose(s.models.strong!.rocAuc.mean, 0.81);
+  assertClose(s.models.strong!.rocAuc.sd, Math.sqrt(2 * 0.01 ** 2));
   assert.deepEqual([s.baselines.random.rocAuc.min, s.baselines.random.rocAuc.max], [0.5, 0.5]);
   assertClose(s.baselines.counts_logistic.prAuc.mean, 0.023);
-  assert.equal(s.comparison.close.clearlyBeats, false);
+  assert.equal(s.comparison.close!.clearlyBeats, false);
 });

@@ -30,7 +30,7 @@ test('Oct+Nov, H = 14, step 7: three origins, the last one the single-origin def
   );
   assert.deepEqual(origins[2], chooseCutoffs(OCT_NOV));
   // The next origin back would train on Oct 13, with 12 days of history (< 14).
-  assert.equal(origins[0].historyDays, 19);
+  assert.equal(origins[0]!.historyDays, 19);
   assertNoOverlap(origins);
   // Oct 20, Oct 27, Nov 3 (train and test), Nov 10, Nov 17: five tables, not six.
   assert.deepEqual(originCutoffDates(origins), ['2019-10-20', '2019-10-27', '2019-11-03', '2019-11-10', '2019-11-17']);
@@ -40,11 +40,11 @@ test('five months (Oct..Feb), step 7: sixteen weekly origins from Nov 3 to Feb 1
   const origins = originCutoffs(OCT_FEB);
   assert.equal(origins.length, 16);
   // counted back from Feb 16 in weeks: Nov 3 is the last test cutoff whose T1 (Oct 20) has 14 days of history
-  assert.equal(origins[0].testCutoff, '2019-11-03');
-  assert.equal(origins[0].trainCutoff, '2019-10-20');
-  assert.equal(origins[15].testCutoff, '2020-02-16');
-  assert.equal(origins[15].testLabelEnd, '2020-03-01');
-  for (let k = 1; k < origins.length; k++) assert.equal(addDays(origins[k - 1].testCutoff, 7), origins[k].testCutoff);
+  assert.equal(origins[0]!.testCutoff, '2019-11-03');
+  assert.equal(origins[0]!.trainCutoff, '2019-10-20');
+  assert.equal(origins[15]!.testCutoff, '2020-02-16');
+  assert.equal(origins[15]!.testLabelEnd, '2020-03-01');
+  for (let k = 1; k < origins.length; k++) assert.equal(addDays(origins[k - 1]!.testCutoff, 7), origins[k]!.testCutoff);
   assertNoOverlap(origins);
   assert.equal(originCutoffDates(origins).length, 18); // 16 test cutoffs + the first two training cutoffs
 });
@@ -59,7 +59,7 @@ test('other steps and horizons keep the labels before the test cutoff', () => {
     const origins = originCutoffs(OCT_FEB, { horizonDays, stepDays });
     assert.ok(origins.length >= 1);
     assertNoOverlap(origins);
-    assert.equal(origins[origins.length - 1].testLabelEnd, '2020-03-01');
+    assert.equal(origins[origins.length - 1]!.testLabelEnd, '2020-03-01');
   }
   // a step longer than the span leaves the last origin only
   assert.equal(originCutoffs(OCT_NOV, { stepDays: 60 }).length, 1);

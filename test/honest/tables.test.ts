@@ -35,8 +35,8 @@ test('figure series: one value per origin for every model, then every baseline, 
       ['Logistic regression on 4 counts', 'baseline'],
     ],
   );
-  assert.deepEqual(series[0].values, [0.8, 0.79]);
-  assert.deepEqual(originSeries(origins, 'lift10')[2].values, [0.74 * 5, 0.75 * 5]);
+  assert.deepEqual(series[0]!.values, [0.8, 0.79]);
+  assert.deepEqual(originSeries(origins, 'lift10')[2]!.values, [0.74 * 5, 0.75 * 5]);
   assert.deepEqual(originRows(origins)[0], {
     train_cutoff: '2019-10-20',
     test_cutoff: '2019-11-03',

@@ -19,8 +19,8 @@ test('users ranked by score, ties by numeric user id, flagged at the threshold a
       '1,11,0.9,1,0,1,0.3\n2,9,0.5,1,0,1,0.02\n3,10,0.5,1,1,0,0.02\n4,12,0.1,0,1,0,0.001\n',
   );
   const plain = targetingList(['1'], [0.3]);
-  assert.equal(plain[0].purchased_in_window, -1);
-  assert.equal(plain[0].in_chosen_cut, 0);
+  assert.equal(plain[0]!.purchased_in_window, -1);
+  assert.equal(plain[0]!.in_chosen_cut, 0);
   assert.equal(
     targetingCsv(plain),
     'rank,user_id,score,targeted,purchased_in_window,in_chosen_cut,calibrated_probability\n1,1,0.3,0,-1,0,\n',

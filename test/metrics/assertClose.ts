@@ -16,5 +16,5 @@ export function assertClose(actual: number, expected: number, tol = 1e-12, what 
 /** Element-wise assertClose with a length check. */
 export function assertAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-12, what = 'array'): void {
   assert.equal(actual.length, expected.length, `${what}: length ${actual.length}, expected ${expected.length}`);
-  for (let i = 0; i < expected.length; i++) assertClose(actual[i], expected[i], tol, `${what}[${i}]`);
+  for (let i = 0; i < expected.length; i++) assertClose(actual[i]!, expected[i]!, tol, `${what}[${i}]`);
 }

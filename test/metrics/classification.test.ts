@@ -37,7 +37,7 @@ test('precision with no predicted positive is 0 and records a warning', () => {
   const sink = { warnings: [] as MetricWarning[] };
   assert.equal(precision([1, 0, 1], [0, 0, 0], sink), 0);
   assert.equal(sink.warnings.length, 1);
-  assert.equal(sink.warnings[0].metric, 'precision');
+  assert.equal(sink.warnings[0]!.metric, 'precision');
   // without a sink: same value, nothing thrown
   assert.equal(precision([1, 0, 1], [0, 0, 0]), 0);
   // F1 is well defined here (2tp + fp + fn = 2 > 0) and equals 0, no warning, like current sklearn

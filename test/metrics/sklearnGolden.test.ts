@@ -56,11 +56,11 @@ for (const c of golden.cases) {
     assert.deepEqual(confusionMatrix(y, pred), c.at_half.confusion_matrix);
     const sweep = thresholdSweep(y, s);
     c.sweep.forEach((g, k) => {
-      assert.equal(sweep[k].threshold, g.threshold);
-      assertClose(sweep[k].precision, g.precision, 1e-12, `sweep precision @${g.threshold}`);
-      assertClose(sweep[k].recall, g.recall, 1e-12, `sweep recall @${g.threshold}`);
-      assertClose(sweep[k].f1, g.f1, 1e-12, `sweep f1 @${g.threshold}`);
-      assertClose(sweep[k].accuracy, g.accuracy, 1e-12, `sweep accuracy @${g.threshold}`);
+      assert.equal(sweep[k]!.threshold, g.threshold);
+      assertClose(sweep[k]!.precision, g.precision, 1e-12, `sweep precision @${g.threshold}`);
+      assertClose(sweep[k]!.recall, g.recall, 1e-12, `sweep recall @${g.threshold}`);
+      assertClose(sweep[k]!.f1, g.f1, 1e-12, `sweep f1 @${g.threshold}`);
+      assertClose(sweep[k]!.accuracy, g.accuracy, 1e-12, `sweep accuracy @${g.threshold}`);
     });
   });
 }

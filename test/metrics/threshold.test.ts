@@ -35,7 +35,7 @@ test('sweep: score >= t, hand-counted at every grid point', () => {
     sweep.map((e) => e.accuracy),
     [4, 4, 4, 4, 4, 4, 4, 3, 4, 3].map((c) => c / 6),
   );
-  assert.deepEqual(sweep[9].confusion, { tn: 3, fp: 0, fn: 3, tp: 0 });
+  assert.deepEqual(sweep[9]!.confusion, { tn: 3, fp: 0, fn: 3, tp: 0 });
 });
 
 test('best threshold by F1 takes the lowest of tied best thresholds', () => {

@@ -52,7 +52,7 @@ for (const splitter of ['exact', 'hist'] as const) {
         if (!isLeaf) assert.equal(nodes.threshold[id], sk.threshold[id], `threshold of node ${id}`);
         assert.equal(nodes.left[id], sk.children_left[id], `left child of node ${id}`);
         assert.equal(nodes.right[id], sk.children_right[id], `right child of node ${id}`);
-        assert.ok(Math.abs(nodes.value[id] - sk.value[id]) < 1e-12, `value of node ${id}`);
+        assert.ok(Math.abs(nodes.value[id]! - sk.value[id]!) < 1e-12, `value of node ${id}`);
       }
       const Xt = matrixFromRows(c.X_test);
       assert.deepEqual(
@@ -62,7 +62,7 @@ for (const splitter of ['exact', 'hist'] as const) {
       assert.deepEqual(Array.from(tree.predict(Xt)), sk.predict_test);
       const imp = tree.featureImportances();
       sk.feature_importances.forEach((v, j) => {
-        assert.ok(Math.abs(imp[j] - v) < 1e-12, `importance ${j}: ${imp[j]} vs ${v}`);
+        assert.ok(Math.abs(imp[j]! - v) < 1e-12, `importance ${j}: ${imp[j]} vs ${v}`);
       });
     });
   }
@@ -91,7 +91,7 @@ test('axis-aligned boxes are learned perfectly: pure leaves, exact on unseen poi
     }
   const tree = new DecisionTreeClassifier().fit(matrixFromRows(rows), labels(y));
   for (let id = 0; id < tree.nodeCount; id++) {
-    if (tree.nodes.feature[id] < 0) assert.ok(tree.nodes.value[id] === 0 || tree.nodes.value[id] === 1, 'leaf is pure');
+    if (tree.nodes.feature[id]! < 0) assert.ok(tree.nodes.value[id] === 0 || tree.nodes.value[id] === 1, 'leaf is pure');
   }
   // Box edges fall on the grid, so splits land at x.75 midpoints (e.g. 1.75 | 2): unseen points at +0.2 are classified correctly.
   const testRows: number[][] = [],
@@ -148,7 +148,7 @@ test('ties between features go to the lower feature index when all features are 
     [5, 5],
   ]);
   const tree = new DecisionTreeClassifier({ seed: 99 }).fit(X, labels([0, 1, 0, 1, 1]));
-  for (let id = 0; id < tree.nodeCount; id++) assert.ok(tree.nodes.feature[id] <= 0);
+  for (let id = 0; id < tree.nodeCount; id++) assert.ok(tree.nodes.feature[id]! <= 0);
 });
 
 test('min_samples_leaf and max_depth are respected', () => {
@@ -160,7 +160,7 @@ test('min_samples_leaf and max_depth are respected', () => {
   const n = tree.nodes;
   for (let i = 0; i < X.rows; i++) {
     let id = 0;
-    while (n.feature[id] >= 0) id = Math.fround(X.data[i * X.cols + n.feature[id]]) <= n.threshold[id] ? n.left[id] : n.right[id];
+    while (n.feature[id]! >= 0) id = Math.fround(X.data[i * X.cols + n.feature[id]!]!) <= n.threshold[id]! ? n.left[id]! : n.right[id]!;
     leafRows.set(id, (leafRows.get(id) ?? 0) + 1);
   }
   for (const [leaf, count] of leafRows) assert.ok(count >= 20, `leaf ${leaf} has ${count} rows`);

@@ -9,9 +9,9 @@ test('matches scikit-learn GaussianNB: means, smoothed variances, priors, epsilo
   const f = loadFixture('gaussian_naive_bayes.json');
   const nb = new GaussianNaiveBayes().fit(toMatrix(f.X), toLabels(f.y));
   for (const c of [0, 1]) {
-    assert.ok(maxRelativeError(nb.theta[c], f.theta[c]) < 1e-12);
-    assert.ok(maxRelativeError(nb.variance[c], f.var[c]) < 1e-12);
-    assert.ok(Math.abs(nb.classPrior[c] - f.class_prior[c]) < 1e-15);
+    assert.ok(maxRelativeError(nb.theta[c]!, f.theta[c]) < 1e-12);
+    assert.ok(maxRelativeError(nb.variance[c]!, f.var[c]) < 1e-12);
+    assert.ok(Math.abs(nb.classPrior[c]! - f.class_prior[c]) < 1e-15);
   }
   assert.ok(Math.abs(nb.epsilon - f.epsilon) / f.epsilon < 1e-12);
   const Xt = toMatrix(f.X_test);
@@ -28,7 +28,7 @@ test('hand-worked one-feature case', () => {
   const x = 3.5;
   const a = 0.4 * pdf(x, 1, 1 + eps),
     b = 0.6 * pdf(x, 6, 8 / 3 + eps);
-  assert.ok(Math.abs(nb.predictProba(matrixFromRows([[x]]))[0] - b / (a + b)) < 1e-14);
+  assert.ok(Math.abs(nb.predictProba(matrixFromRows([[x]]))[0]! - b / (a + b)) < 1e-14);
 });
 
 test('two Gaussian classes: accuracy close to the analytic Bayes rate', () => {

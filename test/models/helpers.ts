@@ -39,7 +39,7 @@ export function twoGaussians(n: number, mu1: readonly number[], seed: number): {
   const y = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     y[i] = i % 2;
-    for (let j = 0; j < d; j++) data[i * d + j] = rng.normal() + (y[i] ? mu1[j] : 0);
+    for (let j = 0; j < d; j++) data[i * d + j] = rng.normal() + (y[i] ? mu1[j]! : 0);
   }
   const delta = Math.hypot(...mu1);
   return { X: { rows: n, cols: d, data }, y, bayesAccuracy: 1 - normalCdf(-delta / 2) };
@@ -55,13 +55,13 @@ export function accuracy(a: ArrayLike<number>, b: ArrayLike<number>): number {
 /** Largest |a_i − b_i| / max(|b_i|, floor). */
 export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>, floor = 1e-12): number {
   let worst = 0;
-  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), floor));
+  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.max(Math.abs(b[i]!), floor));
   return worst;
 }
 
 /** Largest |a_i − b_i|. */
 export function maxAbsoluteError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
-  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
   return worst;
 }

@@ -35,10 +35,10 @@ test('knnSweep: accuracy for k = 1..20 equals twenty separate scikit-learn fits;
     sweep.k,
     Array.from({ length: 20 }, (_, i) => i + 1),
   );
-  for (let i = 0; i < 20; i++) assert.ok(Math.abs(sweep.accuracy[i] - f.sweep_accuracy[i]) < 1e-12, `k=${i + 1}`);
+  for (let i = 0; i < 20; i++) assert.ok(Math.abs(sweep.accuracy[i]! - f.sweep_accuracy[i]) < 1e-12, `k=${i + 1}`);
   const best = f.sweep_accuracy.indexOf(Math.max(...f.sweep_accuracy)) + 1;
   assert.equal(sweep.bestK, best);
-  assert.deepEqual(Array.from(sweep.probabilities[4]), f.proba_test_k5);
+  assert.deepEqual(Array.from(sweep.probabilities[4]!), f.proba_test_k5);
 });
 
 test('hand-worked: ties at equal distance go to the smaller training index', () => {
@@ -93,7 +93,7 @@ test('two Gaussian classes: large-k accuracy approaches the Bayes rate', () => {
     testSet = twoGaussians(4000, [2, 0], 52);
   const sweep = knnSweep(train.X, train.y, testSet.X, testSet.y, 40);
   // Bayes accuracy Φ(1) ≈ 0.8413; k-NN with k = 40 on 4000 rows is within a couple of points of it.
-  assert.ok(Math.abs(sweep.accuracy[39] - testSet.bayesAccuracy) < 0.025, `${sweep.accuracy[39]} vs ${testSet.bayesAccuracy}`);
+  assert.ok(Math.abs(sweep.accuracy[39]! - testSet.bayesAccuracy) < 0.025, `${sweep.accuracy[39]} vs ${testSet.bayesAccuracy}`);
   assert.ok(accuracy(new KNearestNeighbors({ nNeighbors: 1 }).fit(train.X, train.y).predict(train.X), train.y) === 1);
 });
 

@@ -34,7 +34,7 @@ test('one-feature optimum equals the root of the hand-derived gradient', () => {
     else hi = mid;
   }
   const lr = new LogisticRegression({ C, fitIntercept: false }).fit(matrixFromRows([[1], [-1]]), Uint8Array.from([1, 0]));
-  assert.ok(Math.abs(lr.coef[0] - lo) < 1e-12, `${lr.coef[0]} vs ${lo}`);
+  assert.ok(Math.abs(lr.coef[0]! - lo) < 1e-12, `${lr.coef[0]} vs ${lo}`);
 });
 
 test('linearly separable data: 100% training accuracy, same predictions as ml-logistic-regression', () => {
@@ -72,6 +72,6 @@ test('unscaled, badly conditioned features still converge to the optimum (scale 
   const b = new LogisticRegression({ C: 1e6 }).fit(scaled, base.y);
   // With a negligible penalty the scaled fit is the same model: w0 scales by 1e-4, the rest is unchanged.
   assert.ok(b.converged);
-  assert.ok(Math.abs(b.coef[0] * 1e4 - a.coef[0]) / Math.abs(a.coef[0]) < 1e-6);
-  assert.ok(Math.abs(b.coef[1] - a.coef[1]) / Math.abs(a.coef[1]) < 1e-6);
+  assert.ok(Math.abs(b.coef[0]! * 1e4 - a.coef[0]!) / Math.abs(a.coef[0]!) < 1e-6);
+  assert.ok(Math.abs(b.coef[1]! - a.coef[1]!) / Math.abs(a.coef[1]!) < 1e-6);
 });

@@ -49,8 +49,8 @@ test('one tree without bootstrap and with all features is the plain decision tre
   const { X, y } = syntheticShopTable(400, 51);
   const single = new RandomForestClassifier({ nEstimators: 1, bootstrap: false, maxFeatures: 'all', splitter: 'exact' }).fit(X, y);
   const tree = new DecisionTreeClassifier().fit(X, y);
-  assert.deepEqual(single.estimators[0].feature, tree.nodes.feature);
-  assert.deepEqual(single.estimators[0].threshold, tree.nodes.threshold);
+  assert.deepEqual(single.estimators[0]!.feature, tree.nodes.feature);
+  assert.deepEqual(single.estimators[0]!.threshold, tree.nodes.threshold);
   assert.deepEqual(single.predictProba(X), tree.predictProba(X));
 });
 
@@ -70,11 +70,11 @@ test("predictProba is the mean of the trees' leaf fractions (sklearn averages pr
     let sum = 0;
     for (const tree of rf.estimators) {
       let id = 0;
-      while (tree.feature[id] >= 0)
-        id = Math.fround(X.data[i * X.cols + tree.feature[id]]) <= tree.threshold[id] ? tree.left[id] : tree.right[id];
-      sum += tree.value[id];
+      while (tree.feature[id]! >= 0)
+        id = Math.fround(X.data[i * X.cols + tree.feature[id]!]!) <= tree.threshold[id]! ? tree.left[id]! : tree.right[id]!;
+      sum += tree.value[id]!;
     }
-    assert.ok(Math.abs(proba[i] - sum / 7) < 1e-12);
+    assert.ok(Math.abs(proba[i]! - sum / 7) < 1e-12);
   }
 });
 
@@ -91,7 +91,7 @@ test('impurity importances sum to 1 and rank the only informative feature first'
   const imp = Array.from(rf.featureImportances());
   assert.ok(Math.abs(imp.reduce((a, b) => a + b, 0) - 1) < 1e-12);
   assert.equal(imp.indexOf(Math.max(...imp)), 0);
-  assert.ok(imp[0] > 0.4, `importance of the signal ${imp[0]}`);
+  assert.ok(imp[0]! > 0.4, `importance of the signal ${imp[0]}`);
 });
 
 test("agrees with the user's ml-random-forest on an easy problem (accuracy within 0.02)", () => {

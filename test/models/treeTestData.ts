@@ -24,10 +24,10 @@ export function syntheticShopTable(rows: number, seed: number): { X: Matrix; y: 
     data[o + 5] = Math.round(Math.exp(rng.normal() + 2) * 100) / 100; // price, no signal
     data[o + 6] = rng.next() < 0.3 + 0.3 * c ? 1 : 0; // flag
     data[o + 7] = rng.normal() + rng.normal() * shift; // signal in the variance
-    data[o + 8] = data[o + 0] * 0.5 + rng.normal(); // correlated with a signal column
+    data[o + 8] = data[o + 0]! * 0.5 + rng.normal(); // correlated with a signal column
     for (let j = 9; j < cols; j++) data[o + j] = rng.normal(); // noise
     // Interaction: a product of two noise-looking columns carries signal only jointly.
-    if (c === 1 && data[o + 9] * data[o + 10] > 0) data[o + 11] += 1;
+    if (c === 1 && data[o + 9]! * data[o + 10]! > 0) data[o + 11]! += 1;
   }
   return { X: { rows, cols, data }, y };
 }
@@ -35,16 +35,16 @@ export function syntheticShopTable(rows: number, seed: number): { X: Matrix; y: 
 /** ROC AUC by the rank-sum (Mann-Whitney) formula, ties counted half: independent of any library code. */
 export function rocAuc(y: Labels, score: ArrayLike<number>): number {
   const n = y.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a]! - score[b]!);
   let rankSumPos = 0,
     nPos = 0;
   let k = 0;
   while (k < n) {
     let e = k;
-    while (e + 1 < n && score[order[e + 1]] === score[order[k]]) e++;
+    while (e + 1 < n && score[order[e + 1]!] === score[order[k]!]) e++;
     const avgRank = (k + e) / 2 + 1;
     for (let t = k; t <= e; t++)
-      if (y[order[t]] === 1) {
+      if (y[order[t]!] === 1) {
         rankSumPos += avgRank;
         nPos++;
       }

@@ -17,7 +17,7 @@ function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
       for (let j = 0; j < labels.length; j++)
         if (labels[j] === 0) {
           pairs++;
-          wins += scores[i] > scores[j] ? 1 : scores[i] === scores[j] ? 0.5 : 0;
+          wins += scores[i]! > scores[j]! ? 1 : scores[i] === scores[j] ? 0.5 : 0;
         }
   return wins / pairs;
 }

@@ -22,11 +22,11 @@ test('modelFigures: five named, titled figures; the confusion matrix in sklearn 
     ],
   );
   for (const { fig } of figs) assert.match(String((fig.layout.title as { text: string }).text), /^Random forest: /);
-  const heat = figs[0].fig.data[0] as { z: number[][] };
+  const heat = figs[0]!.fig.data[0] as { z: number[][] };
   assert.deepEqual(heat.z, [
     [1, 1],
     [1, 1],
   ]);
   // Scores 0.9 0.6 | 0.4 0.1: the ROC passes (0, 0.5), (0.5, 0.5), (0.5, 1), (1, 1); AUC 0.75 in the legend.
-  assert.match(String((figs[3].fig.data[0] as { name: string }).name), /AUC 0\.750/);
+  assert.match(String((figs[3]!.fig.data[0] as { name: string }).name), /AUC 0\.750/);
 });

@@ -7,6 +7,7 @@ test('confusionHeatmap: sklearn layout (rows actual, columns predicted) and one 
   const fig = confusionHeatmap({ tn: 50, fp: 3, fn: 7, tp: 40 }, { title: 'XGBoost' });
   assertTitles(fig, 'XGBoost', 'predicted', 'actual');
   const [h] = traces(fig);
+  assert.ok(h);
   assert.equal(h.type, 'heatmap');
   assert.deepEqual(h.z, [
     [50, 3],

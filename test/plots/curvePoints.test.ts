@@ -36,9 +36,9 @@ function segmentDistance(p: [number, number], a: [number, number], b: [number, n
 function largestDeviation(x: ArrayLike<number>, y: ArrayLike<number>, kept: number[]): number {
   let worst = 0;
   for (let j = 0; j + 1 < kept.length; j++) {
-    const a: [number, number] = [x[kept[j]], y[kept[j]]];
-    const b: [number, number] = [x[kept[j + 1]], y[kept[j + 1]]];
-    for (let i = kept[j]; i <= kept[j + 1]; i++) worst = Math.max(worst, segmentDistance([x[i], y[i]], a, b));
+    const a: [number, number] = [x[kept[j]!]!, y[kept[j]!]!];
+    const b: [number, number] = [x[kept[j + 1]!]!, y[kept[j + 1]!]!];
+    for (let i = kept[j]!; i <= kept[j + 1]!; i++) worst = Math.max(worst, segmentDistance([x[i]!, y[i]!], a, b));
   }
   return worst;
 }
@@ -70,7 +70,7 @@ test('gridThinIndices: a 40k-user ROC curve keeps at most 2000 of its own vertic
   assert.ok(kept.length <= MAX_TRACE_POINTS, `${kept.length} vertices kept`);
   assert.equal(kept[0], 0);
   assert.equal(kept[kept.length - 1], full.fpr.length - 1);
-  for (let i = 1; i < kept.length; i++) assert.ok(kept[i] > kept[i - 1]);
+  for (let i = 1; i < kept.length; i++) assert.ok(kept[i]! > kept[i - 1]!);
   const drawnX = kept.map((i) => full.fpr[i]);
   const drawnY = kept.map((i) => full.tpr[i]);
   // The axes span [0, 1], so a cell is 1/1000 wide: no vertex is farther than a cell's diagonal from the line.
@@ -78,7 +78,7 @@ test('gridThinIndices: a 40k-user ROC curve keeps at most 2000 of its own vertic
   assert.ok(deviation <= Math.SQRT2 / CURVE_GRID_CELLS, `largest deviation ${deviation}`);
   // The area under the drawn line is the model's AUC to within 1e-3.
   let area = 0;
-  for (let i = 1; i < drawnX.length; i++) area += ((drawnX[i] - drawnX[i - 1]) * (drawnY[i] + drawnY[i - 1])) / 2;
+  for (let i = 1; i < drawnX.length; i++) area += ((drawnX[i]! - drawnX[i - 1]!) * (drawnY[i]! + drawnY[i - 1]!)) / 2;
   assert.ok(Math.abs(area - rocAuc(y, scores)) < 1e-3, `drawn area ${area}, AUC ${rocAuc(y, scores)}`);
 });
 
@@ -92,7 +92,7 @@ test('gridThinIndices: a curve that zig-zags faster than any grid keeps its enve
   assert.deepEqual([kept[0], kept[kept.length - 1]], [0, n - 1]);
   // Every stretch of 1/100 of the x axis still reaches both 0.1 and 0.9.
   for (let part = 0; part < 100; part++) {
-    const ys = kept.filter((i) => Math.floor(x[i] * 100 - 1e-9) === part || (part === 0 && i === 0)).map((i) => y[i]);
+    const ys = kept.filter((i) => Math.floor(x[i]! * 100 - 1e-9) === part || (part === 0 && i === 0)).map((i) => y[i]);
     assert.ok(ys.includes(0.1) && ys.includes(0.9), `x stretch ${part}: ${ys.length} vertices`);
   }
 });
@@ -105,7 +105,7 @@ test('gainsAtQuantiles: a piecewise-linear curve read between its vertices', () 
   assert.deepEqual(read.populationShare, [0, 0.25, 0.5, 0.75, 1]);
   const expected = [0, 0.53125, 0.6875, 0.84375, 1];
   read.positiveShare.forEach((v, k) => {
-    assert.ok(Math.abs(v - expected[k]) < 1e-12, `${v} vs ${expected[k]}`);
+    assert.ok(Math.abs(v - expected[k]!) < 1e-12, `${v} vs ${expected[k]}`);
   });
   // Few vertices: the curve as it is.
   assert.deepEqual(gainsAtQuantiles([0, 0.5, 1], [0, 0.8, 1], 4), { populationShare: [0, 0.5, 1], positiveShare: [0, 0.8, 1] });
@@ -118,7 +118,7 @@ test('gainsAtQuantiles: on a 40k-user gains curve, every quantile equals liftAt 
   assert.equal(read.populationShare.length, 1001);
   for (const k of [1, 7, 10, 100, 333, 500, 999, 1000]) {
     const captured = liftAt(y, scores, k / 1000).captured;
-    assert.ok(Math.abs(read.positiveShare[k] - captured) < 1e-12, `quantile ${k}: ${read.positiveShare[k]} vs ${captured}`);
+    assert.ok(Math.abs(read.positiveShare[k]! - captured) < 1e-12, `quantile ${k}: ${read.positiveShare[k]} vs ${captured}`);
   }
 });
 
@@ -143,10 +143,10 @@ test('figure builders draw at most 2000 points per trace from 40k-user curves', 
     }
   }
   // Gains: 1001 quantiles in percent; lift from 1% on (990 quantiles), the last at 100% with lift 1.
-  const gains = traces(figures[3])[0];
+  const gains = traces(figures[3]!)[0]!;
   assert.equal((gains.x as number[]).length, 1001);
-  const lift = traces(figures[4])[0];
+  const lift = traces(figures[4]!)[0]!;
   assert.equal((lift.x as number[]).length, 991);
   assert.equal((lift.x as number[])[990], 100);
-  assert.ok(Math.abs((lift.y as number[])[990] - 1) < 1e-12);
+  assert.ok(Math.abs((lift.y as number[])[990]! - 1) < 1e-12);
 });

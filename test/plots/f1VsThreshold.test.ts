@@ -7,6 +7,7 @@ test('f1VsThreshold: the F1 line and a marker on the best threshold', () => {
   const fig = f1VsThreshold({ thresholds: [0.1, 0.5, 0.7], f1: [0.4, 0.73, 0.79], best: { threshold: 0.7, f1: 0.79 } });
   assertTitles(fig, 'F1 vs threshold', 'threshold', 'F1');
   const [line, best] = traces(fig);
+  assert.ok(line && best);
   assert.deepEqual(
     [line.x, line.y],
     [

@@ -12,6 +12,7 @@ test('featureImportance: horizontal bars ascending so the most important is on t
   ]);
   assertTitles(fig, 'Feature importance', 'importance (number of splits)', 'feature');
   const [bars] = traces(fig);
+  assert.ok(bars);
   assert.equal(bars.orientation, 'h');
   // Ties (40) ordered so that, read top-down, names are alphabetical.
   assert.deepEqual(bars.y, ['avg_cart_price', 'adds_to_cart', 'recency', 'frequency']);

@@ -15,6 +15,7 @@ test('funnel: steps top to bottom with their row counts', () => {
   const fig = funnel(steps);
   assertTitles(fig, 'Cleaning funnel', 'rows', 'step');
   const [f] = traces(fig);
+  assert.ok(f);
   assert.equal(f.type, 'funnel');
   assert.deepEqual(f.y, ['raw', 'cosmetics only', 'price > 0', 'no removals', 'multi-session users']);
   assert.deepEqual(f.x, [8738120, 6674080, 6660929, 5653127, 4269438]);

@@ -9,6 +9,7 @@ test('histogram: a single series from a typed array becomes a plain array', () =
   );
   assertTitles(fig, 'Price', 'price', 'count');
   const [h] = traces(fig);
+  assert.ok(h);
   assert.equal(h.type, 'histogram');
   assert.deepEqual(h.x, [1.5, 2, 2.5]);
   assert.equal(h.nbinsx, 20);
@@ -32,5 +33,5 @@ test('histogram: several series overlay with a legend; log count axis on request
   assert.equal(fig.layout.barmode, 'overlay');
   assert.equal(fig.layout.showlegend, true);
   assert.equal(fig.layout.yaxis?.type, 'log');
-  assert.equal(traces(fig)[0].nbinsx, undefined);
+  assert.equal(traces(fig)[0]!.nbinsx, undefined);
 });

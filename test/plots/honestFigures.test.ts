@@ -18,6 +18,7 @@ test('metric by origin: a line per series over the origins, baselines dashed and
   );
   assertTitles(fig, 'ROC AUC by origin', 'test cutoff (origin)', 'ROC AUC');
   const [m, b] = traces(fig);
+  assert.ok(m && b);
   assert.deepEqual([m.name, m.x, m.y], ['XGBoost', ['2019-11-03', '2019-11-10'], [0.79, 0.8]]);
   assert.equal(b.name, 'Recency (baseline)');
   assert.deepEqual(b.line, { dash: 'dash' });
@@ -32,6 +33,7 @@ test('reliability diagram: bins as points, sizes in the hover, the diagonal up t
   );
   assertTitles(fig, 'Reliability of the predicted probabilities', 'mean predicted probability (per bin)', 'observed buyer rate (per bin)');
   const [c, diagonal] = traces(fig);
+  assert.ok(c && diagonal);
   assert.deepEqual(
     [c.x, c.y, c.text],
     [
@@ -41,7 +43,7 @@ test('reliability diagram: bins as points, sizes in the hover, the diagonal up t
     ],
   );
   assert.deepEqual([diagonal.name, diagonal.x, diagonal.y], ['perfectly calibrated', [0, 0.006], [0, 0.006]]);
-  assert.equal(fig.layout.shapes?.[0].y0, 0.003);
+  assert.equal(fig.layout.shapes?.[0]?.y0, 0.003);
   assert.throws(() => reliabilityDiagram([{ name: 'x', probPred: [0.1], probTrue: [0.1, 0.2], counts: [1] }]), /lengths differ/);
 });
 
@@ -51,13 +53,13 @@ test('profit curve: a line per curve, the zero line and the chosen k', () => {
   );
   assertTitles(fig, 'Expected profit by share of users contacted', '% of users contacted (highest scores first)', 'profit per user');
   assert.deepEqual(
-    [traces(fig)[0].x, traces(fig)[0].y],
+    [traces(fig)[0]!.x, traces(fig)[0]!.y],
     [
       [0, 50, 100],
       [0, 3, -2],
     ],
   );
   assert.equal(fig.layout.shapes?.length, 2);
-  assert.equal(fig.layout.shapes?.[1].x0, 50);
+  assert.equal(fig.layout.shapes?.[1]?.x0, 50);
   assert.equal(profitCurve([{ name: 'a', percent: [0], profit: [0] }]).layout.shapes?.length, 1);
 });

@@ -7,6 +7,7 @@ test('knnSweepFigure: accuracy by k and the chosen k highlighted at its accuracy
   const fig = knnSweepFigure({ k: [1, 2, 3], accuracy: [0.81, 0.84, 0.83], chosenK: 2 });
   assertTitles(fig, 'k-NN accuracy vs k', 'k (neighbours)', 'accuracy');
   const [line, chosen] = traces(fig);
+  assert.ok(line && chosen);
   assert.deepEqual(
     [line.x, line.y],
     [

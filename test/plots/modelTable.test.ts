@@ -10,6 +10,7 @@ test('modelTable: header from the keys, one column array per key, numbers rounde
   ]);
   assert.equal(titleText(fig.layout as never), 'Model performance');
   const [t] = traces(fig) as { type: string; header: { values: string[] }; cells: { values: string[][] } }[];
+  assert.ok(t);
   assert.equal(t.type, 'table');
   assert.deepEqual(t.header.values, ['model', 'accuracy', 'auc', 'n', 'threshold']);
   assert.deepEqual(t.cells.values, [

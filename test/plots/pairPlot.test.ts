@@ -16,6 +16,7 @@ test('pairPlot: one splom trace per class with the rows of that class', () => {
   );
   assert.equal(titleText(fig.layout as never), 'Pair plot by purchase');
   const [neg, pos] = traces(fig) as { type: string; name: string; dimensions: { label: string; values: number[] }[] }[];
+  assert.ok(neg && pos);
   assert.equal(neg.type, 'splom');
   assert.equal(neg.name, 'not purchased');
   assert.equal(pos.name, 'purchased');
@@ -33,9 +34,9 @@ test('pairPlot: one splom trace per class with the rows of that class', () => {
     ],
   );
   const layout = fig.layout as Record<string, { title?: { text?: string } }>;
-  assert.equal(layout.xaxis.title?.text, 'recency');
-  assert.equal(layout.yaxis3.title?.text, 'r');
-  assert.equal(layout.xaxis2.title?.text, 'frequency');
+  assert.equal(layout.xaxis!.title?.text, 'recency');
+  assert.equal(layout.yaxis3!.title?.text, 'r');
+  assert.equal(layout.xaxis2!.title?.text, 'frequency');
 });
 
 test('pairPlot: mismatched lengths are rejected', () => {

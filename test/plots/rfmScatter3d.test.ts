@@ -12,6 +12,7 @@ test('rfmScatter3d: classes split into two 3-D traces, log frequency and monetar
   });
   assert.equal(titleText(fig.layout as never), 'Recency, frequency and monetary value by purchase');
   const [neg, pos] = traces(fig);
+  assert.ok(neg && pos);
   assert.equal(neg.type, 'scatter3d');
   assert.deepEqual([neg.x, neg.y, neg.z], [[95], [4], [44.29]]);
   assert.deepEqual(

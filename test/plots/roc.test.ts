@@ -7,6 +7,7 @@ test('rocFigure: the curve plus the chance diagonal', () => {
   const fig = rocFigure({ name: 'logistic regression', fpr: [0, 0.1, 1], tpr: [0, 0.8, 1], auc: 0.89 });
   assertTitles(fig, 'ROC curve: logistic regression', 'false positive rate', 'true positive rate');
   const [c, chance] = traces(fig);
+  assert.ok(c && chance);
   assert.deepEqual([c.name, c.x, c.y], ['logistic regression (AUC 0.890)', [0, 0.1, 1], [0, 0.8, 1]]);
   assert.deepEqual([chance.name, chance.x, chance.y], ['chance', [0, 1], [0, 1]]);
 });

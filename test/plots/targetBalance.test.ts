@@ -8,6 +8,7 @@ test('targetBalance: one bar per class with counts and shares', () => {
   assertTitles(fig, 'Target class balance', 'purchased', 'users');
   assert.equal(fig.data.length, 1);
   const [bar] = traces(fig);
+  assert.ok(bar);
   assert.equal(bar.type, 'bar');
   assert.deepEqual(bar.x, ['not purchased (0)', 'purchased (1)']);
   assert.deepEqual(bar.y, [75, 25]);
@@ -17,5 +18,5 @@ test('targetBalance: one bar per class with counts and shares', () => {
 test('targetBalance: custom title; no division by zero on empty data', () => {
   const fig = targetBalance({ negative: 0, positive: 0 }, { title: 'Users' });
   assertTitles(fig, 'Users', 'purchased', 'users');
-  assert.deepEqual(traces(fig)[0].text, ['0', '0']);
+  assert.deepEqual(traces(fig)[0]!.text, ['0', '0']);
 });

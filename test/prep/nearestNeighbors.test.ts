@@ -13,7 +13,7 @@ function reference(train: Matrix, query: Matrix, k: number, skipSelf = false): {
     for (let j = 0; j < train.rows; j++) {
       if (skipSelf && j === i) continue;
       let d = 0;
-      for (let c = 0; c < train.cols; c++) d += (train.data[j * train.cols + c] - query.data[i * query.cols + c]) ** 2;
+      for (let c = 0; c < train.cols; c++) d += (train.data[j * train.cols + c]! - query.data[i * query.cols + c]!) ** 2;
       all.push([d, j]);
     }
     all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -35,7 +35,7 @@ function tiedData(seed: number, n: number): Matrix {
   for (let i = 0; i < n; i++) rows.push([rng.int(4), rng.int(3), Math.round(rng.normal() * 100) / 100, rng.int(2)]);
   // clusters larger than a leaf (zero-width boxes) and duplicates of earlier rows at later indices
   for (let i = 0; i < 90; i++) rows.push([1, 1, 0.5, 1]);
-  for (let i = 0; i < 40; i++) rows.push([...rows[i * 3]]);
+  for (let i = 0; i < 40; i++) rows.push([...rows[i * 3]!]);
   rng.shuffle(rows);
   return matrixFromRows(rows);
 }

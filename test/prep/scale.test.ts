@@ -26,8 +26,8 @@ test('hand-computed: population std, constant column scale 1', () => {
     [-2, 0, -1, 0, 0, 0, 3, 0].map((v, i) => (i % 2 === 0 ? v / Math.sqrt(3.5) : 0)),
   );
   // simple-statistics as an independent reference on the same column
-  assertClose(s.mean[0], mean([1, 2, 3, 6]));
-  assertClose(s.scale[0], standardDeviation([1, 2, 3, 6]));
+  assertClose(s.mean[0]!, mean([1, 2, 3, 6]));
+  assertClose(s.scale[0]!, standardDeviation([1, 2, 3, 6]));
   assert.equal(s.rowsSeen, 4);
 });
 
@@ -49,10 +49,10 @@ test('matches sklearn StandardScaler on the fixture', () => {
   const s = new StandardScaler().fit(matrixFromRows(g.train));
   // relative tolerance: one column sits near 1e6
   g.mean.forEach((m, j) => {
-    assertClose(s.mean[j], m, 1e-12 * Math.max(1, Math.abs(m)), `mean ${j}`);
+    assertClose(s.mean[j]!, m, 1e-12 * Math.max(1, Math.abs(m)), `mean ${j}`);
   });
   g.var.forEach((v, j) => {
-    assertClose(s.variance[j], v, 1e-12 * Math.max(1, v), `var ${j}`);
+    assertClose(s.variance[j]!, v, 1e-12 * Math.max(1, v), `var ${j}`);
   });
   assertAllClose(s.scale, g.scale, 1e-12, 'scale');
   assertAllClose(s.transform(matrixFromRows(g.train)).data, g.train_transformed.flat(), 1e-12, 'train');

@@ -23,11 +23,11 @@ function sample(): { X: Matrix; y: Uint8Array } {
 /** Indices (into `points`) of the k nearest other points, by brute force. */
 function nearest(points: number[][], i: number, k: number): number[] {
   return points
-    .map((p, j) => [Math.hypot(p[0] - points[i][0], p[1] - points[i][1]), j])
+    .map((p, j) => [Math.hypot(p[0]! - points[i]![0]!, p[1]! - points[i]![1]!), j])
     .filter(([, j]) => j !== i)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)
     .slice(0, k)
-    .map(([, j]) => j);
+    .map(([, j]) => j!);
 }
 
 test('classes balance, input rows come first unchanged, synthetic rows are minority', () => {
@@ -47,16 +47,16 @@ test('classes balance, input rows come first unchanged, synthetic rows are minor
 test('every synthetic point lies on a segment from a minority point to one of its 5 nearest minority neighbours', () => {
   const { X, y } = sample();
   const minority: number[][] = [];
-  for (let i = 0; i < X.rows; i++) if (y[i] === 1) minority.push([X.data[2 * i], X.data[2 * i + 1]]);
+  for (let i = 0; i < X.rows; i++) if (y[i] === 1) minority.push([X.data[2 * i]!, X.data[2 * i + 1]!]);
   const r = smote(X, y, { k: 5, seed: 2 });
   for (let s = 52; s < r.X.rows; s++) {
     const p = [r.X.data[2 * s], r.X.data[2 * s + 1]];
     const onSegment = minority.some((a, ai) =>
       nearest(minority, ai, 5).some((bi) => {
-        const b = minority[bi];
+        const b = minority[bi]!;
         // p = a + g (b - a): solve g on the first axis, check it is in [0, 1] and fits the second axis
-        const g = (p[0] - a[0]) / (b[0] - a[0]);
-        return g >= -1e-12 && g <= 1 + 1e-12 && Math.abs(a[1] + g * (b[1] - a[1]) - p[1]) < 1e-9;
+        const g = (p[0]! - a[0]!) / (b[0]! - a[0]!);
+        return g >= -1e-12 && g <= 1 + 1e-12 && Math.abs(a[1]! + g * (b[1]! - a[1]!) - p[1]!) < 1e-9;
       }),
     );
     assert.ok(onSegment, `synthetic row ${s} = ${p} is not between minority neighbours`);

@@ -24,7 +24,7 @@ function labels(rows: number, positives: number, seed = 99): Uint8Array {
 
 function countPositives(y: Uint8Array, idx: Uint32Array): number {
   let s = 0;
-  for (const i of idx) s += y[i];
+  for (const i of idx) s += y[i]!;
   return s;
 }
 
@@ -37,8 +37,8 @@ test('the published split: 217,743 users, 38,366 buyers, 30% -> 65,323 test user
   assert.equal(train.length, 217743 - 65323);
   // a partition: every row exactly once
   const seen = new Uint8Array(y.length);
-  for (const i of train) seen[i]++;
-  for (const i of testIdx) seen[i]++;
+  for (const i of train) seen[i]!++;
+  for (const i of testIdx) seen[i]!++;
   assert.ok(seen.every((c) => c === 1));
 });
 
@@ -72,7 +72,7 @@ test('approximate mode: floors plus the largest remainders, ties at random', () 
   const outcomes = new Set<string>();
   for (let seed = 0; seed < 20; seed++) {
     const a = approximateMode([5, 5], 3, createRng(seed));
-    assert.equal(a[0] + a[1], 3);
+    assert.equal(a[0]! + a[1]!, 3);
     outcomes.add(a.join());
   }
   assert.deepEqual([...outcomes].sort(), ['1,2', '2,1']);

@@ -72,7 +72,7 @@ describe('PostgreSQL unavailable: features --backend postgres fails in one line 
     // The connection is tried before the files are loaded, so a dead server costs no load time.
     assert.doesNotMatch(result.stdout + result.stderr, /loaded 2019-Oct\.csv/);
     assert.equal(fs.existsSync(out), false);
-    return errors[0];
+    return errors[0]!;
   }
 
   test('a server that is down (nothing listens on the port), named by --pg', async () => {

@@ -359,7 +359,7 @@ function writeCase(c: MalformedCase): string {
   folders.push(dir);
   for (const [name, content] of Object.entries(c.files)) fs.writeFileSync(path.join(dir, name), content);
   if (c.load === '.') return dir;
-  return path.join(dir, c.load ?? Object.keys(c.files)[0]);
+  return path.join(dir, c.load ?? Object.keys(c.files)[0]!);
 }
 
 interface Outcome {
@@ -417,7 +417,7 @@ describe('malformed inputs: each gives a located error, a counted skip, or exact
             expected.skip.skippedLines,
           );
           // The first skipped row's sample carries the same located message as the strict error.
-          assert.equal(skipping.report!.skippedSamples[0].message, strict.error.message);
+          assert.equal(skipping.report!.skippedSamples[0]!.message, strict.error.message);
         }
       } else {
         assert.equal(strict.error, undefined, strict.error?.message);
@@ -427,7 +427,7 @@ describe('malformed inputs: each gives a located error, a counted skip, or exact
         const wanted = expected.warnings ?? [];
         assert.equal(strict.warnings.length, wanted.length, `warnings: ${JSON.stringify(strict.warnings)}`);
         wanted.forEach((w, i) => {
-          assert.match(strict.warnings[i], w);
+          assert.match(strict.warnings[i]!, w);
         });
         assert.deepEqual(strict.report!.warnings, strict.warnings);
       }

@@ -33,14 +33,14 @@ test('DECK_SLIDES: the story in the order of the study deck', () => {
       'text',
     ],
   );
-  const last = DECK_SLIDES[DECK_SLIDES.length - 1].exhibit;
+  const last = DECK_SLIDES[DECK_SLIDES.length - 1]!.exhibit;
   assert.ok(last.kind === 'points');
   assert.deepEqual(
     last.lists.map((l) => l.heading),
     ['Future work', 'Action items'],
   );
-  assert.match(last.lists[0].points.join(' '), /products.*session duration, time on page.*F-beta/);
-  assert.match(last.lists[1].points.join(' '), /Retention incentives.*Cart reminders.*e-mail lists/);
+  assert.match(last.lists[0]!.points.join(' '), /products.*session duration, time on page.*F-beta/);
+  assert.match(last.lists[1]!.points.join(' '), /Retention incentives.*Cart reminders.*e-mail lists/);
 });
 
 test('buildDeck: one numbered section per slide with its exhibit, missing exhibits left out, text escaped', () => {
@@ -85,7 +85,7 @@ test('printPdf: one 16:9 PDF page per slide, none blank', async () => {
       assert.ok(page.inkedPixels > 200, `a page with ${page.inkedPixels} inked pixels looks blank`);
     }
     // The figure slide carries more ink than the text slide.
-    assert.ok(pages[1].inkedPixels > pages[0].inkedPixels);
+    assert.ok(pages[1]!.inkedPixels > pages[0]!.inkedPixels);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -47,7 +47,7 @@ test('executeNotebook: smoke notebook to HTML with one rendered figure; kernels 
     assert.equal(html.split('plotly.js v').length - 1, 1, 'plotly.js inlined exactly once');
     const executed = JSON.parse(readFileSync(join(out, 'smoke.ipynb'), 'utf8')) as { cells: { outputs?: unknown[] }[] };
     assert.equal(executed.cells.length, 4);
-    assert.ok(executed.cells[3].outputs!.length > 0);
+    assert.ok(executed.cells[3]!.outputs!.length > 0);
     assert.deepEqual(await verifyHtmlReport(join(out, 'smoke.html')), { plots: 1, unrendered: 0, consoleErrors: [] });
 
     const runtime = await failing;

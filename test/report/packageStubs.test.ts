@@ -15,7 +15,7 @@ test('ensurePackageStubs: a stub in notebooks/ always, in the root only when its
     assert.deepEqual(stubFolders(root), [join(root, 'notebooks')]);
     const written = ensurePackageStubs(root);
     assert.deepEqual(written, [join(root, 'notebooks', 'node_modules', 'purchase-prediction', 'package.json')]);
-    const stub = JSON.parse(readFileSync(written[0], 'utf8')) as { name: string; main: string; types: string };
+    const stub = JSON.parse(readFileSync(written[0]!, 'utf8')) as { name: string; main: string; types: string };
     assert.equal(stub.name, 'purchase-prediction');
     // The stub's paths, taken from its own folder as TypeScript and Node take them, name the checkout's dist/.
     const stubDir = join(root, 'notebooks', 'node_modules', 'purchase-prediction');
@@ -29,7 +29,7 @@ test('ensurePackageStubs: a stub in notebooks/ always, in the root only when its
     assert.deepEqual(stubFolders(root), [join(root, 'notebooks'), root]);
     const rootStub = ensurePackageStubs(root);
     assert.deepEqual(rootStub, [join(root, 'node_modules', 'purchase-prediction', 'package.json')]);
-    const types = (JSON.parse(readFileSync(rootStub[0], 'utf8')) as { types: string }).types;
+    const types = (JSON.parse(readFileSync(rootStub[0]!, 'utf8')) as { types: string }).types;
     assert.equal(resolve(root, 'node_modules', 'purchase-prediction', types), join(root, 'dist', 'index.d.ts'));
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -13,9 +13,9 @@ export function readPgm(bytes: Buffer): { width: number; height: number; pixels:
   const fields: string[] = [];
   let i = 0;
   while (fields.length < 4) {
-    while (/\s/.test(String.fromCharCode(bytes[i]))) i++;
+    while (/\s/.test(String.fromCharCode(bytes[i]!))) i++;
     let field = '';
-    while (!/\s/.test(String.fromCharCode(bytes[i]))) field += String.fromCharCode(bytes[i++]);
+    while (!/\s/.test(String.fromCharCode(bytes[i]!))) field += String.fromCharCode(bytes[i++]!);
     fields.push(field);
   }
   const [magic, width, height, max] = [fields[0], Number(fields[1]), Number(fields[2]), Number(fields[3])];

@@ -30,7 +30,7 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const view = Buffer.from(bytes);
   const { width, height } = pngSize(view);
   const bitDepth = view[24];
-  const colourType = view[25];
+  const colourType = view[25]!;
   const interlace = view[28];
   const channels = CHANNELS[colourType];
   if (bitDepth !== 8 || channels === undefined || interlace !== 0) {
@@ -48,15 +48,15 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const stride = width * channels;
   const pixels = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
+    const filter = raw[y * (stride + 1)]!;
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
-      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
-      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      const a = x >= channels ? pixels[y * stride + x - channels]! : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
       const predictor = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter];
       if (predictor === undefined) throw new Error(`bad filter ${filter} on line ${y}`);
-      pixels[y * stride + x] = (line[x] + predictor) & 0xff;
+      pixels[y * stride + x] = (line[x]! + predictor) & 0xff;
     }
   }
   return { width, height, channels, pixels };

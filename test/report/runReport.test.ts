@@ -62,7 +62,7 @@ function darkPixels(png: DecodedPng, fromRow: number, toRow: number): number {
   for (let y = fromRow; y < toRow; y++) {
     for (let x = 0; x < png.width; x++) {
       const i = (y * png.width + x) * png.channels;
-      if (png.pixels[i] < 160 && png.pixels[i + 1] < 160 && png.pixels[i + 2] < 160) count++;
+      if (png.pixels[i]! < 160 && png.pixels[i + 1]! < 160 && png.pixels[i + 2]! < 160) count++;
     }
   }
   return count;
@@ -70,7 +70,8 @@ function darkPixels(png: DecodedPng, fromRow: number, toRow: number): number {
 
 function distinctColours(png: DecodedPng): number {
   const seen = new Set<number>();
-  for (let i = 0; i < png.pixels.length; i += png.channels) seen.add((png.pixels[i] << 16) | (png.pixels[i + 1] << 8) | png.pixels[i + 2]);
+  for (let i = 0; i < png.pixels.length; i += png.channels)
+    seen.add((png.pixels[i]! << 16) | (png.pixels[i + 1]! << 8) | png.pixels[i + 2]!);
   return seen.size;
 }
 
@@ -105,7 +106,7 @@ function countCsv(dir: string): { rows: number; users: number } {
     // user_id is the second-to-last field: counting from the end is immune to commas in quoted text fields.
     for (const line of lines) {
       const fields = line.split(',');
-      users.add(fields[fields.length - 2]);
+      users.add(fields[fields.length - 2]!);
     }
   }
   return { rows, users: users.size };
@@ -141,6 +142,7 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       const [counts] = await pipeline.engine.all<{ users: number; buyers: number }>(
         'SELECT CAST(COUNT(*) AS INTEGER) AS users, CAST(SUM(purchased) AS INTEGER) AS buyers FROM modelling_table',
       );
+      assert.ok(counts);
       modelled = counts.users;
       buyers = counts.buyers;
       assert.ok(
@@ -149,6 +151,7 @@ test('runReport: the three notebooks, kernels in notebooks/, on a small data set
       );
       assert.ok(eda.includes(`modelling table: ${counts.users} users x 19 columns`));
       const [funnel] = await pipeline.engine.all<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM clean_events');
+      assert.ok(funnel);
       assert.ok(eda.includes(funnel.n.toLocaleString('en-US')), 'cleaned rows in the funnel table');
     } finally {
       await pipeline.close();

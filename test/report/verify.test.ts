@@ -31,8 +31,8 @@ test('verifyHtmlReport: counts drawn figures and reports page errors', async () 
     assert.equal(result.plots, 0);
     assert.equal(result.unrendered, 1);
     assert.equal(result.consoleErrors.length, 2);
-    assert.match(result.consoleErrors[0], /uncaught: ReferenceError: Plotly is not defined/);
-    assert.match(result.consoleErrors[1], /console\.error: custom failure 271/);
+    assert.match(result.consoleErrors[0]!, /uncaught: ReferenceError: Plotly is not defined/);
+    assert.match(result.consoleErrors[1]!, /console\.error: custom failure 271/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,10 +19,10 @@ function interactionTable(n: number, seed: number): FeatureTable {
   const purchased = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     // Only x0 and x1 vary; the other columns stay constant 0, which CART skips (as sklearn does).
-    columns[MODEL_FEATURES[0]][i] = rng.normal();
-    columns[MODEL_FEATURES[1]][i] = rng.normal();
-    const a = columns[MODEL_FEATURES[0]][i],
-      b = columns[MODEL_FEATURES[1]][i];
+    columns[MODEL_FEATURES[0]!]![i] = rng.normal();
+    columns[MODEL_FEATURES[1]!]![i] = rng.normal();
+    const a = columns[MODEL_FEATURES[0]!]![i]!,
+      b = columns[MODEL_FEATURES[1]!]![i]!;
     const xor = a > 0 !== b > 0;
     // 26% positives overall: mostly in the XOR quadrants, a few by chance.
     purchased[i] = rng.next() < (xor ? 0.5 : 0.02) ? 1 : 0;
@@ -75,7 +75,7 @@ test('prepareStudyData: stratified 30% test set (ceil), balanced undersampled tr
   assert.deepEqual(none.testUserIds, data.testUserIds); // the split does not depend on the sampling
   const scaled = prepareStudyData(table, { seed: 3, sampling: 'none', scale: true });
   let mean = 0;
-  for (let i = 0; i < scaled.XTrain.rows; i++) mean += scaled.XTrain.data[i * scaled.XTrain.cols];
+  for (let i = 0; i < scaled.XTrain.rows; i++) mean += scaled.XTrain.data[i * scaled.XTrain.cols]!;
   assert.ok(Math.abs(mean / scaled.XTrain.rows) < 1e-9); // train column 0 has mean 0 after scaling
   assert.throws(() => prepareStudyData(table, { sampling: 'bogus' as 'none' }), /sampling must be one of/);
 });
@@ -95,7 +95,7 @@ test('runStudy: every model scores, ensembles of trees beat linear and Bayes on 
     'voting_hard',
     'voting_soft',
   ]);
-  const auc = (n: string) => result.models[n].rocAuc;
+  const auc = (n: string) => result.models[n]!.rocAuc;
   // The label is an XOR of two features: no linear or axis-independent Gaussian model can rank it.
   assert.ok(auc('logistic_regression') < 0.62, `logistic ${auc('logistic_regression')}`);
   assert.ok(auc('naive_bayes') < 0.75, `bayes ${auc('naive_bayes')}`);
@@ -121,7 +121,7 @@ test('runStudy: every model scores, ensembles of trees beat linear and Bayes on 
 
   const report = modelsReport(data, result, { timings: false });
   assert.equal(report.chosen_k, best);
-  assert.equal(report.models.xgboost.fit_seconds, undefined);
+  assert.equal(report.models.xgboost!.fit_seconds, undefined);
   const rows = performanceRows(result);
   assert.equal(rows.length, 8);
   assert.match(toMarkdown(rows), /^\| model \| accuracy \| roc_auc \|/);

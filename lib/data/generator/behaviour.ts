@@ -166,7 +166,7 @@ export class ShopperSimulator {
       const purchase = j === first || (buyer && j > first && rng.next() < p.repeatPurchase);
       if (j === first) {
         this.session(
-          times[j],
+          times[j]!,
           views * p.purchaseVisitViews,
           cartMean * p.purchaseVisitCarting,
           true,
@@ -175,7 +175,7 @@ export class ShopperSimulator {
         );
       } else {
         // A buyer mostly browses until the visit that ends in the order, where the carting happens.
-        this.session(times[j], views, buyer && j < first ? cartMean * p.beforePurchaseCarting : cartMean, purchase);
+        this.session(times[j]!, views, buyer && j < first ? cartMean * p.beforePurchaseCarting : cartMean, purchase);
       }
     }
   }
@@ -211,13 +211,13 @@ export class ShopperSimulator {
    */
   private pick(focusChance: number, centre: number): number {
     const { rng, recent, catalogue } = this;
-    if (recent.length > 0 && rng.next() < this.p.revisit) return recent[rng.int(recent.length)];
+    if (recent.length > 0 && rng.next() < this.p.revisit) return recent[rng.int(recent.length)]!;
     let product = 0;
     if (rng.next() < focusChance) {
       // Within the focus brand the choice is small: skip a product outside the taste a few times at most.
       for (let tries = 0; tries < 4; tries++) {
         product = catalogue.drawFromPool(rng, this.focus);
-        const price = catalogue.price[product];
+        const price = catalogue.price[product]!;
         if (price <= centre * this.p.priceBand && price * this.p.priceBand >= centre) break;
       }
     } else {
@@ -243,7 +243,7 @@ export class ShopperSimulator {
     const focusCarts = p.focusCarts;
     const id = uuidLike(rng);
     this.clock = start;
-    this.focus = favourites.length === 0 || rng.next() < p.unbrandedFocus ? catalogue.brands : favourites[rng.int(favourites.length)];
+    this.focus = favourites.length === 0 || rng.next() < p.unbrandedFocus ? catalogue.brands : favourites[rng.int(favourites.length)]!;
     let nViews = geometric(rng, meanViews);
     const nCarts = geometric(rng, meanCarts);
     if (nViews + nCarts === 0 && !purchase) nViews = 1;
@@ -255,15 +255,15 @@ export class ShopperSimulator {
       sink.event(this.step(), 'view', product, id);
     }
     for (let i = 0; i < nCarts; i++) {
-      const product = viewed.length > 0 && rng.next() < 0.5 ? viewed[rng.int(viewed.length)] : this.pick(focusCarts, cartCentre);
+      const product = viewed.length > 0 && rng.next() < 0.5 ? viewed[rng.int(viewed.length)]! : this.pick(focusCarts, cartCentre);
       carted.push(product);
       sink.event(this.step(), 'cart', product, id);
     }
     // Removals come after the carting; the survivors are the basket.
     let kept = 0;
     for (let i = 0; i < carted.length; i++) {
-      if (rng.next() < p.removeRate) sink.event(this.step(), 'remove_from_cart', carted[i], id);
-      else carted[kept++] = carted[i];
+      if (rng.next() < p.removeRate) sink.event(this.step(), 'remove_from_cart', carted[i]!, id);
+      else carted[kept++] = carted[i]!;
     }
     carted.length = kept;
     if (!purchase) return;
@@ -280,7 +280,7 @@ export class ShopperSimulator {
     carted.push(...distinct);
     const checkout = this.step();
     for (const product of carted) sink.event(checkout, 'purchase', product, id);
-    if (rng.next() < p.refundRate) sink.refund(checkout, carted[0], id);
+    if (rng.next() < p.refundRate) sink.refund(checkout, carted[0]!, id); // the basket has at least one product
     if (rng.next() < p.afterPurchaseChance) {
       const more = 1 + geometric(rng, p.afterPurchaseViews);
       for (let i = 0; i < more; i++) sink.event(this.step(), 'view', this.pick(focusViews, viewCentre), id);

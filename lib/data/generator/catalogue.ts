@@ -151,13 +151,13 @@ export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS):
     let base: number;
     if (hasCode[i]) {
       const c = rng.int(NON_COSMETIC_CODES.length);
-      code = NON_COSMETIC_CODES[c];
-      categoryId = codeIds[c * 2 + rng.int(2)];
+      code = NON_COSMETIC_CODES[c]!;
+      categoryId = codeIds[c * 2 + rng.int(2)]!;
       base = p.medianPrice * 1.5;
     } else {
       const c = categoryTable.sample(rng);
-      categoryId = cosmeticIds[c];
-      base = categoryBase[c];
+      categoryId = cosmeticIds[c]!;
+      base = categoryBase[c]!;
     }
     const b = noBrand[i] ? p.brands : brandTable.sample(rng);
     poolOf[i] = b;
@@ -172,21 +172,21 @@ export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS):
   const table = new AliasTable(popularity);
   // Per pool: its products and their popularity, so a shopper can stay within a brand.
   const members: number[][] = Array.from({ length: p.brands + 1 }, () => []);
-  for (let i = 0; i < n; i++) members[poolOf[i]].push(i);
+  for (let i = 0; i < n; i++) members[poolOf[i]!]!.push(i);
   const poolWeight = new Float64Array(p.brands + 1);
-  for (let i = 0; i < n; i++) poolWeight[poolOf[i]] += popularity[i];
+  for (let i = 0; i < n; i++) poolWeight[poolOf[i]!]! += popularity[i]!;
   // A brand that got no product keeps weight 0 and is never drawn; give it a placeholder member anyway.
-  const poolTables = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => popularity[i])) : null));
+  const poolTables = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => popularity[i]!)) : null));
   const poolTable = new AliasTable(poolWeight);
   // Products by price with running popularity, so a draw within a price range is two binary searches.
-  const byPrice = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => price[a] - price[b] || a - b);
-  const sortedPrice = Float64Array.from(byPrice, (i) => price[i]);
+  const byPrice = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => price[a]! - price[b]! || a - b);
+  const sortedPrice = Float64Array.from(byPrice, (i) => price[i]!);
   const cumulative = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k] + popularity[byPrice[k]];
+  for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k]! + popularity[byPrice[k]!]!;
   const firstAtLeast = (a: Float64Array, x: number, lo: number, hi: number): number => {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (a[mid] < x) lo = mid + 1;
+      if (a[mid]! < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -202,14 +202,14 @@ export function buildCatalogue(rng: Rng, p: CatalogueParams = CATALOGUE_PARAMS):
       const lo = firstAtLeast(sortedPrice, centre / band, 0, n);
       const hi = firstAtLeast(sortedPrice, centre * band + 1e-9, lo, n);
       if (hi <= lo) return table.sample(r);
-      const target = cumulative[lo] + r.next() * (cumulative[hi] - cumulative[lo]);
+      const target = cumulative[lo]! + r.next() * (cumulative[hi]! - cumulative[lo]!);
       const k = Math.min(hi - 1, Math.max(lo, firstAtLeast(cumulative, target, lo + 1, hi + 1) - 1));
-      return byPrice[k];
+      return byPrice[k]!;
     },
     drawFromPool: (r, pool) => {
       const t = poolTables[pool];
-      return t ? members[pool][t.sample(r)] : table.sample(r);
+      return t ? members[pool]![t.sample(r)]! : table.sample(r);
     },
-    refundFields: (i) => `${prefix[i]}-${Math.max(price[i], 0.5).toFixed(2)}`,
+    refundFields: (i) => `${prefix[i]}-${Math.max(price[i]!, 0.5).toFixed(2)}`,
   };
 }

@@ -29,23 +29,23 @@ export class AliasTable {
     const n = weights.length;
     if (n === 0) throw new Error('AliasTable needs at least one weight');
     let total = 0;
-    for (let i = 0; i < n; i++) total += weights[i];
+    for (let i = 0; i < n; i++) total += weights[i]!;
     this.prob = new Float64Array(n);
     this.alias = new Int32Array(n);
     const scaled = new Float64Array(n);
     const small: number[] = [];
     const large: number[] = [];
     for (let i = 0; i < n; i++) {
-      scaled[i] = (weights[i] * n) / total;
-      (scaled[i] < 1 ? small : large).push(i);
+      scaled[i] = (weights[i]! * n) / total;
+      (scaled[i]! < 1 ? small : large).push(i);
     }
     while (small.length > 0 && large.length > 0) {
       const s = small.pop()!;
       const l = large.pop()!;
-      this.prob[s] = scaled[s];
+      this.prob[s] = scaled[s]!;
       this.alias[s] = l;
-      scaled[l] = scaled[l] + scaled[s] - 1;
-      (scaled[l] < 1 ? small : large).push(l);
+      scaled[l] = scaled[l]! + scaled[s]! - 1;
+      (scaled[l]! < 1 ? small : large).push(l);
     }
     // Leftovers are 1 up to rounding error.
     for (const i of large) this.prob[i] = 1;
@@ -56,7 +56,7 @@ export class AliasTable {
   sample(rng: Rng): number {
     const x = rng.next() * this.prob.length;
     const i = Math.floor(x);
-    return x - i < this.prob[i] ? i : this.alias[i];
+    return x - i < this.prob[i]! ? i : this.alias[i]!;
   }
 }
 
@@ -78,8 +78,8 @@ export function pickWeightShare(weights: ArrayLike<number>, order: ArrayLike<num
   let seen = 0;
   let taken = 0;
   for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const w = weights[i];
+    const i = order[k]!;
+    const w = weights[i]!;
     seen += w;
     if (taken + w <= share * seen) {
       picked[i] = 1;
@@ -92,7 +92,7 @@ export function pickWeightShare(weights: ArrayLike<number>, order: ArrayLike<num
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 function hex8(x: number): string {
-  return HEX_BYTE[(x >>> 24) & 255] + HEX_BYTE[(x >>> 16) & 255] + HEX_BYTE[(x >>> 8) & 255] + HEX_BYTE[x & 255];
+  return HEX_BYTE[(x >>> 24) & 255]! + HEX_BYTE[(x >>> 16) & 255]! + HEX_BYTE[(x >>> 8) & 255] + HEX_BYTE[x & 255];
 }
 
 /** A UUID-shaped string (8-4-4-4-12 hex) from the generator: deterministic, not cryptographic. */

@@ -21,7 +21,7 @@ export interface TimelineMonth {
 /** Parse `2019-Oct` (case-insensitive month) into year and month number 1..12, or throw. */
 export function parseMonthName(name: string): { year: number; month: number; name: string } {
   const m = /^(\d{4})-([A-Za-z]{3})$/.exec(name);
-  const idx = m ? MONTH_NAMES.findIndex((n) => n.toLowerCase() === m[2].toLowerCase()) : -1;
+  const idx = m ? MONTH_NAMES.findIndex((n) => n.toLowerCase() === m[2]!.toLowerCase()) : -1;
   if (!m || idx < 0) throw new Error(`month must look like 2019-Oct, got '${name}'`);
   const year = Number(m[1]);
   return { year, month: idx + 1, name: `${m[1]}-${MONTH_NAMES[idx]}` };
@@ -56,13 +56,13 @@ export class Timeline {
   monthOf(t: number): number {
     const ms = this.months;
     let i = 0;
-    while (i < ms.length - 1 && t >= ms[i + 1].start) i++;
+    while (i < ms.length - 1 && t >= ms[i + 1]!.start) i++;
     return i;
   }
 
   /** `YYYY-MM-DD HH:MM:SS UTC` for virtual second `t` inside month `i`. */
   format(i: number, t: number): string {
-    const month = this.months[i];
+    const month = this.months[i]!;
     const off = Math.floor(t) - month.start;
     const day = Math.floor(off / DAY);
     let s = off - day * DAY;

@@ -96,8 +96,8 @@ class TreeGrower {
     for (let i = 0; i < this.rows; i++) {
       if (weights[i] === 0) continue;
       this.samples[n] = i;
-      this.sampleLabel[n] = y[i];
-      this.sampleWeight[n++] = weights[i];
+      this.sampleLabel[n] = y[i]!;
+      this.sampleWeight[n++] = weights[i]!;
     }
     this.codeStride = Math.ceil(this.cols / 4) * 4;
     const codeBuffer = new ArrayBuffer(columns.bins ? n * this.codeStride : 0);
@@ -109,8 +109,8 @@ class TreeGrower {
         rows = this.rows,
         stride = this.codeStride;
       for (let k = 0; k < n; k++) {
-        const i = this.samples[k];
-        for (let f = 0; f < cols; f++) this.sampleCodes[k * stride + f] = codes[f * rows + i];
+        const i = this.samples[k]!;
+        for (let f = 0; f < cols; f++) this.sampleCodes[k * stride + f] = codes[f * rows + i]!;
       }
     }
     this.featureOrder = new Int32Array(this.cols);
@@ -128,8 +128,8 @@ class TreeGrower {
     let rootW0 = 0,
       rootW1 = 0;
     for (let k = 0; k < samples.length; k++) {
-      if (sampleLabel[k] === 1) rootW1 += sampleWeight[k];
-      else rootW0 += sampleWeight[k];
+      if (sampleLabel[k] === 1) rootW1 += sampleWeight[k]!;
+      else rootW0 += sampleWeight[k]!;
     }
     // Explicit stack of (start, end, depth, parent, isLeft, w0, w1); right pushed before left so that left is
     // numbered first. Children's class weights come from the split search (exact sums for integer weights).
@@ -180,11 +180,11 @@ class TreeGrower {
       if (sampleFeatures) {
         // Partial Fisher-Yates: draw the k-th feature among those not yet drawn.
         const r = k + this.rng.int(p - k);
-        const t = order[k];
-        order[k] = order[r];
+        const t = order[k]!;
+        order[k] = order[r]!;
         order[r] = t;
       }
-      const f = order[k];
+      const f = order[k]!;
       const constant = this.columns.bins
         ? this.searchHistogram(f, start, end, w0, w1, best)
         : this.searchSorted(f, start, end, w0, w1, best);
@@ -202,23 +202,23 @@ class TreeGrower {
     const values = this.columns.values;
     const off = f * this.rows;
     const n = end - start;
-    for (let k = 0; k < n; k++) keys[k] = ranks[off + samples[start + k]] * n + k;
+    for (let k = 0; k < n; k++) keys[k] = ranks[off + samples[start + k]!]! * n + k;
     const sorted = keys.subarray(0, n).sort();
     for (let k = 0; k < n; k++) {
-      const key = sorted[k];
+      const key = sorted[k]!;
       sortedPos[k] = start + (key - Math.floor(key / n) * n);
     }
-    if (values[off + samples[sortedPos[n - 1]]] <= values[off + samples[sortedPos[0]]] + FEATURE_THRESHOLD) return true;
+    if (values[off + samples[sortedPos[n - 1]!]!]! <= values[off + samples[sortedPos[0]!]!]! + FEATURE_THRESHOLD) return true;
 
     const minLeaf = this.options.minSamplesLeaf;
     let l0 = 0,
       l1 = 0;
-    let prev = values[off + samples[sortedPos[0]]];
+    let prev = values[off + samples[sortedPos[0]!]!]!;
     for (let k = 1; k < n; k++) {
-      const pPrev = sortedPos[k - 1];
-      if (sampleLabel[pPrev] === 1) l1 += sampleWeight[pPrev];
-      else l0 += sampleWeight[pPrev];
-      const v = values[off + samples[sortedPos[k]]];
+      const pPrev = sortedPos[k - 1]!;
+      if (sampleLabel[pPrev] === 1) l1 += sampleWeight[pPrev]!;
+      else l0 += sampleWeight[pPrev]!;
+      const v = values[off + samples[sortedPos[k]!]!]!;
       const vPrev = prev;
       prev = v;
       if (v <= vPrev + FEATURE_THRESHOLD) continue;
@@ -260,17 +260,17 @@ class TreeGrower {
       const binBase = f * bins.maxBins;
       const pick = scanBins(occupied, nOccupied, classWeight, histCount, end - start, this.options.minSamplesLeaf, w0, w1, best.proxy);
       if (pick >= 0) {
-        const b = occupied[pick];
+        const b = occupied[pick]!;
         best.proxy = scanResult.proxy;
         best.feature = f;
         best.bin = b;
-        best.threshold = midpoint(bins.binMax[binBase + b], bins.binMin[binBase + occupied[pick + 1]]);
+        best.threshold = midpoint(bins.binMax[binBase + b]!, bins.binMin[binBase + occupied[pick + 1]!]!);
         best.left0 = scanResult.left0;
         best.left1 = scanResult.left1;
       }
     }
     for (let k = 0; k < nOccupied; k++) {
-      const b = occupied[k];
+      const b = occupied[k]!;
       classWeight[2 * b] = 0;
       classWeight[2 * b + 1] = 0;
       histCount[b] = 0;
@@ -284,19 +284,19 @@ class TreeGrower {
     const words = codeStride >> 2;
     const hist = this.columns.bins !== undefined;
     const swap = (a: number, b: number): void => {
-      const s = samples[a];
-      samples[a] = samples[b];
+      const s = samples[a]!;
+      samples[a] = samples[b]!;
       samples[b] = s;
-      const l = sampleLabel[a];
-      sampleLabel[a] = sampleLabel[b];
+      const l = sampleLabel[a]!;
+      sampleLabel[a] = sampleLabel[b]!;
       sampleLabel[b] = l;
-      const w = sampleWeight[a];
-      sampleWeight[a] = sampleWeight[b];
+      const w = sampleWeight[a]!;
+      sampleWeight[a] = sampleWeight[b]!;
       sampleWeight[b] = w;
       if (hist) {
         for (let t = 0, pa = a * words, pb = b * words; t < words; t++, pa++, pb++) {
-          const c = sampleCodeWords[pa];
-          sampleCodeWords[pa] = sampleCodeWords[pb];
+          const c = sampleCodeWords[pa]!;
+          sampleCodeWords[pa] = sampleCodeWords[pb]!;
           sampleCodeWords[pb] = c;
         }
       }
@@ -307,7 +307,7 @@ class TreeGrower {
       const f = best.feature,
         bin = best.bin;
       while (i <= j) {
-        if (sampleCodes[i * codeStride + f] <= bin) i++;
+        if (sampleCodes[i * codeStride + f]! <= bin) i++;
         else {
           swap(i, j);
           j--;
@@ -318,7 +318,7 @@ class TreeGrower {
       const values = this.columns.values,
         thr = best.threshold;
       while (i <= j) {
-        if (values[off + samples[i]] <= thr) i++;
+        if (values[off + samples[i]!]! <= thr) i++;
         else {
           swap(i, j);
           j--;
@@ -370,10 +370,10 @@ function accumulateBins(
 ): number {
   let nOccupied = 0;
   for (let k = start; k < end; k++) {
-    const b = sampleCodes[k * stride + f];
-    classWeight[2 * b + labels[k]] += weights[k];
-    if (histCount[b]++ === 0) {
-      bits[b >> 5] |= 1 << (b & 31);
+    const b = sampleCodes[k * stride + f]!;
+    classWeight[2 * b + labels[k]!]! += weights[k]!;
+    if (histCount[b]!++ === 0) {
+      bits[b >> 5]! |= 1 << (b & 31);
       nOccupied++;
     }
   }
@@ -384,7 +384,7 @@ function accumulateBins(
 function listOccupiedBins(bits: Int32Array, occupied: Uint8Array): void {
   let m = 0;
   for (let w = 0; w < 8; w++) {
-    let x = bits[w];
+    let x = bits[w]!;
     while (x !== 0) {
       const lowest = x & -x;
       occupied[m++] = (w << 5) + 31 - Math.clz32(lowest);
@@ -417,10 +417,10 @@ function scanBins(
     nLeft = 0,
     pick = -1;
   for (let k = 0; k < nOccupied - 1; k++) {
-    const b = occupied[k];
-    l0 += classWeight[2 * b];
-    l1 += classWeight[2 * b + 1];
-    nLeft += histCount[b];
+    const b = occupied[k]!;
+    l0 += classWeight[2 * b]!;
+    l1 += classWeight[2 * b + 1]!;
+    nLeft += histCount[b]!;
     if (nLeft < minLeaf || n - nLeft < minLeaf) continue;
     const proxy = giniProxy(l0, l1, w0 - l0, w1 - l1);
     if (proxy > bestProxy) {

@@ -36,7 +36,7 @@ export function prepareTrainingColumns(X: Matrix, splitter: 'exact' | 'hist', ma
   const values = new Float32Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const rowOff = i * cols;
-    for (let j = 0; j < cols; j++) values[j * rows + i] = data[rowOff + j];
+    for (let j = 0; j < cols; j++) values[j * rows + i] = data[rowOff + j]!;
   }
   if (splitter === 'exact') return { rows, cols, values, ranks: denseRanks(values, rows, cols) };
   return { rows, cols, values, bins: quantileBins(values, rows, cols, maxBins) };
@@ -47,7 +47,7 @@ function distinctOfSorted(sorted: Float32Array): Float32Array {
   const out = new Float32Array(sorted.length);
   let m = 0;
   for (let k = 0; k < sorted.length; k++) {
-    if (m === 0 || sorted[k] !== out[m - 1]) out[m++] = sorted[k];
+    if (m === 0 || sorted[k] !== out[m - 1]) out[m++] = sorted[k]!;
   }
   return out.slice(0, m);
 }
@@ -58,7 +58,7 @@ function lowerBound(a: ArrayLike<number>, n: number, v: number): number {
     hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
+    if (a[mid]! < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -73,7 +73,7 @@ function denseRanks(values: Float32Array, rows: number, cols: number): Uint32Arr
   for (let j = 0; j < cols; j++) {
     const column = values.subarray(j * rows, (j + 1) * rows);
     const distinct = distinctOfSorted(column.slice().sort());
-    for (let i = 0; i < rows; i++) ranks[j * rows + i] = lowerBound(distinct, distinct.length, column[i]);
+    for (let i = 0; i < rows; i++) ranks[j * rows + i] = lowerBound(distinct, distinct.length, column[i]!);
   }
   return ranks;
 }
@@ -99,21 +99,21 @@ function quantileBins(values: Float32Array, rows: number, cols: number, maxBins:
     } else {
       const bounds: number[] = [];
       for (let k = 1; k < maxBins; k++) {
-        const v = sorted[Math.floor((k * rows) / maxBins)];
-        if (bounds.length === 0 || v > bounds[bounds.length - 1]) bounds.push(v);
+        const v = sorted[Math.floor((k * rows) / maxBins)]!;
+        if (bounds.length === 0 || v > bounds[bounds.length - 1]!) bounds.push(v);
       }
-      const last = distinct[distinct.length - 1];
-      if (bounds[bounds.length - 1] < last) bounds.push(last);
+      const last = distinct[distinct.length - 1]!;
+      if (bounds[bounds.length - 1]! < last) bounds.push(last);
       upper = Float32Array.from(bounds);
     }
     nBins[j] = upper.length;
     for (let i = 0; i < rows; i++) {
-      const v = column[i];
+      const v = column[i]!;
       const b = lowerBound(upper, upper.length, v);
       codes[j * rows + i] = b;
       const at = j * maxBins + b;
-      if (v < binMin[at]) binMin[at] = v;
-      if (v > binMax[at]) binMax[at] = v;
+      if (v < binMin[at]!) binMin[at] = v;
+      if (v > binMax[at]!) binMax[at] = v;
     }
   }
   return { codes, nBins, binMin, binMax, maxBins };

@@ -105,18 +105,18 @@ export function findLeaf(tree: TreeNodes, data: Float64Array, row: number, cols:
   const { feature, threshold, left, right } = tree;
   const off = row * cols;
   let node = 0;
-  let f = feature[0];
+  let f = feature[0]!;
   while (f >= 0) {
     // float32 rounding as in sklearn, which casts X to float32 before descending.
-    node = Math.fround(data[off + f]) <= threshold[node] ? left[node] : right[node];
-    f = feature[node];
+    node = Math.fround(data[off + f]!) <= threshold[node]! ? left[node]! : right[node]!;
+    f = feature[node]!;
   }
   return node;
 }
 
 /** Add each row's leaf probability to `out` (a forest sums trees, then divides). */
 export function accumulateProba(tree: TreeNodes, data: Float64Array, rows: number, cols: number, out: Float64Array): void {
-  for (let i = 0; i < rows; i++) out[i] += tree.value[findLeaf(tree, data, i, cols)];
+  for (let i = 0; i < rows; i++) out[i]! += tree.value[findLeaf(tree, data, i, cols)]!;
 }
 
 /** Depth of the deepest leaf (root alone = 0), as sklearn's `get_depth()`. */
@@ -125,10 +125,10 @@ export function treeDepth(tree: TreeNodes): number {
   const depth = new Int32Array(tree.count);
   // Pre-order numbering means a parent always precedes its children.
   for (let id = 0; id < tree.count; id++) {
-    if (tree.feature[id] >= 0) {
-      depth[tree.left[id]] = depth[id] + 1;
-      depth[tree.right[id]] = depth[id] + 1;
-    } else if (depth[id] > max) max = depth[id];
+    if (tree.feature[id]! >= 0) {
+      depth[tree.left[id]!] = depth[id]! + 1;
+      depth[tree.right[id]!] = depth[id]! + 1;
+    } else if (depth[id]! > max) max = depth[id]!;
   }
   return max;
 }
@@ -141,14 +141,14 @@ export function impurityImportances(tree: TreeNodes, nFeatures: number): Float64
   const imp = new Float64Array(nFeatures);
   const { feature, left, right, weightedSamples: w, impurity } = tree;
   for (let id = 0; id < tree.count; id++) {
-    const f = feature[id];
+    const f = feature[id]!;
     if (f < 0) continue;
-    const l = left[id],
-      r = right[id];
-    imp[f] += w[id] * impurity[id] - w[l] * impurity[l] - w[r] * impurity[r];
+    const l = left[id]!,
+      r = right[id]!;
+    imp[f]! += w[id]! * impurity[id]! - w[l]! * impurity[l]! - w[r]! * impurity[r]!;
   }
   let total = 0;
-  for (let j = 0; j < nFeatures; j++) total += imp[j];
-  if (total > 0) for (let j = 0; j < nFeatures; j++) imp[j] /= total;
+  for (let j = 0; j < nFeatures; j++) total += imp[j]!;
+  if (total > 0) for (let j = 0; j < nFeatures; j++) imp[j]! /= total;
   return imp;
 }
