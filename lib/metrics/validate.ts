@@ -2,22 +2,20 @@
  * Input checks shared by the metric functions. scikit-learn raises ValueError on these inputs;
  * we throw with a message that names the argument, so a bad hand-off fails where it happens.
  */
+import { indexOfNonBinary, indexOfNonFinite } from '../checks';
 
 /** Throw unless `values` is non-empty and every entry is exactly 0 or 1. */
 export function assertBinary(values: ArrayLike<number>, name: string): void {
   if (values.length === 0) throw new Error(`${name} is empty`);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== 0 && v !== 1) throw new Error(`${name}[${i}] = ${v}: expected a 0/1 label`);
-  }
+  const i = indexOfNonBinary(values);
+  if (i >= 0) throw new Error(`${name}[${i}] = ${values[i]}: expected a 0/1 label`);
 }
 
 /** Throw unless every score is a finite number (NaN and ±Infinity are rejected, as sklearn's assert_all_finite does). */
 export function assertFiniteScores(values: ArrayLike<number>, name: string): void {
   if (values.length === 0) throw new Error(`${name} is empty`);
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new Error(`${name}[${i}] = ${values[i]}: scores must be finite`);
-  }
+  const i = indexOfNonFinite(values);
+  if (i >= 0) throw new Error(`${name}[${i}] = ${values[i]}: scores must be finite`);
 }
 
 /** Throw unless the two arrays have the same length. */

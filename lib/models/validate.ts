@@ -1,4 +1,5 @@
 import type { Labels, Matrix } from '../prep/matrix';
+import { indexOfNonBinary, indexOfNonFinite } from '../checks';
 
 /**
  * Input checks shared by every model, so a bad table fails loudly with the model's name and the offending
@@ -18,16 +19,14 @@ function assertShape(X: Matrix, modelName: string): void {
 /** Throw on the first NaN or ±Infinity in `X`, naming its row, column and (if known) feature. */
 function assertFinite(X: Matrix, modelName: string): void {
   const d = X.data;
-  for (let k = 0; k < d.length; k++) {
-    // x - x is 0 for finite x and NaN for NaN/±Infinity: one comparison covers all three cases.
-    if (d[k]! - d[k]! !== 0) {
-      const row = Math.floor(k / X.cols);
-      const col = k % X.cols;
-      const name = X.names?.[col];
-      throw new Error(
-        `${modelName}: feature value ${d[k]} at row ${row}, column ${col}${name ? ` (${name})` : ''}; features must be finite numbers`,
-      );
-    }
+  const k = indexOfNonFinite(d);
+  if (k >= 0) {
+    const row = Math.floor(k / X.cols);
+    const col = k % X.cols;
+    const name = X.names?.[col];
+    throw new Error(
+      `${modelName}: feature value ${d[k]} at row ${row}, column ${col}${name ? ` (${name})` : ''}; features must be finite numbers`,
+    );
   }
 }
 
@@ -43,12 +42,10 @@ export function assertFitInput(X: Matrix, y: Labels, modelName: string): void {
     throw new Error(`${modelName}: ${X.rows} feature rows but ${y.length} labels; lengths must match`);
   }
   assertFinite(X, modelName);
+  const bad = indexOfNonBinary(y);
+  if (bad >= 0) throw new Error(`${modelName}: label ${y[bad]} at row ${bad}; labels must be 0 or 1`);
   let positives = 0;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i];
-    if (v !== 0 && v !== 1) throw new Error(`${modelName}: label ${v} at row ${i}; labels must be 0 or 1`);
-    positives += v;
-  }
+  for (let i = 0; i < y.length; i++) positives += y[i]!;
   if (positives === 0 || positives === y.length) {
     throw new Error(`${modelName}: the target has a single class (all ${positives === 0 ? 0 : 1}); need both 0 and 1 to fit`);
   }

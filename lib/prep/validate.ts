@@ -1,4 +1,5 @@
 import type { Labels, Matrix } from './matrix';
+import { indexOfNonFinite } from '../checks';
 
 /*
  * Input checks of the preparation steps. They run once per call over typed arrays, cheap next to the work
@@ -12,11 +13,10 @@ export function assertFiniteMatrix(X: Matrix, name = 'X'): void {
     throw new Error(`${name} has ${X.data.length} values, expected rows x cols = ${X.rows * X.cols}`);
   }
   const { data, cols } = X;
-  for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(data[k])) {
-      const column = X.names?.[k % cols] ?? String(k % cols);
-      throw new Error(`${name} row ${Math.floor(k / cols)}, column ${column} is ${data[k]}: values must be finite`);
-    }
+  const k = indexOfNonFinite(data);
+  if (k >= 0) {
+    const column = X.names?.[k % cols] ?? String(k % cols);
+    throw new Error(`${name} row ${Math.floor(k / cols)}, column ${column} is ${data[k]}: values must be finite`);
   }
 }
 
