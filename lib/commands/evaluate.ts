@@ -1,5 +1,5 @@
 import { writeFileAtomic } from '../io/atomicWrite';
-import { BACKENDS, type Backend } from '../engine/engine';
+import { checkBackend } from '../engine/engine';
 import { parseDate } from '../honest/cutoffs';
 import { DEFAULT_COSTS } from '../honest/evaluate';
 import { evaluationJson } from '../honest/evaluationJson';
@@ -55,8 +55,7 @@ README, "JSON output") instead of the tables; --out FILE writes the same JSON to
     const data = requireOption(v, 'data');
     const cutoff = v.cutoff;
     if (cutoff !== undefined) parseDate(cutoff, '--cutoff');
-    const backend = (v.backend ?? 'duckdb') as Backend;
-    if (!BACKENDS.includes(backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, got '${backend}'`);
+    const backend = checkBackend(v.backend ?? 'duckdb', '--backend');
     const decisionModel = modelName(v['decision-model'] ?? 'xgboost', '--decision-model');
     const originModels = v['origin-models']?.split(',').map((m) => modelName(m.trim(), '--origin-models'));
     if (originModels && v['no-origins']) throw new Error('--origin-models and --no-origins exclude each other');

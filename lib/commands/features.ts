@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command';
+import { checkBackend } from '../engine/engine';
 import { parseOptions, requireOption } from './command';
 import type { LoadReport } from '../data/load';
 import type { Funnel } from '../clean/clean';
@@ -72,8 +73,7 @@ export const command: Command = {
     });
     const data = requireOption(values, 'data');
     const out = requireOption(values, 'out');
-    const backend = values.backend;
-    if (backend !== 'duckdb' && backend !== 'postgres') throw new Error(`--backend must be duckdb or postgres, got '${backend}'`);
+    const backend = checkBackend(values.backend, '--backend');
     const mode = values.mode as FeatureMode;
     if (!FEATURE_MODES.includes(mode)) throw new Error(`--mode must be seed or fixed, got '${values.mode}'`);
     resolveSwitches(mode);

@@ -1,6 +1,6 @@
 /** `report`: the project's main job, executing the study's notebooks into HTML, PNG figures, the model table and the deck. */
 import { relative } from 'node:path';
-import { BACKENDS, type Backend } from '../engine/engine';
+import { checkBackend } from '../engine/engine';
 import { FEATURE_MODES, type FeatureMode } from '../features/modes';
 import { checkRefDate } from '../features/modellingTable';
 import { runReport } from '../report/runReport';
@@ -40,8 +40,7 @@ export const command: Command = {
       mode: { type: 'string' },
       'ref-date': { type: 'string' },
     });
-    const backend = (values.backend ?? 'duckdb') as Backend;
-    if (!BACKENDS.includes(backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, got '${backend}'`);
+    const backend = checkBackend(values.backend ?? 'duckdb', '--backend');
     const mode = (values.mode ?? 'seed') as FeatureMode;
     if (!FEATURE_MODES.includes(mode)) throw new Error(`--mode must be one of ${FEATURE_MODES.join(', ')}, got '${mode}'`);
     const refDate = values['ref-date'] === undefined ? undefined : checkRefDate(values['ref-date']);

@@ -9,6 +9,15 @@
 export type Backend = 'duckdb' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['duckdb', 'postgres'];
 
+/**
+ * `value` as a Backend, or an error naming where it came from (`what`, e.g. '--backend').
+ * @example const backend = checkBackend(values.backend, '--backend');
+ */
+export function checkBackend(value: unknown, what = 'backend'): Backend {
+  if (BACKENDS.includes(value as Backend)) return value as Backend;
+  throw new Error(`${what} must be one of ${BACKENDS.join(', ')}, got '${String(value)}'`);
+}
+
 export type SqlValue = string | number | boolean | null;
 export type Row = Record<string, SqlValue>;
 

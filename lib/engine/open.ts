@@ -1,4 +1,4 @@
-import type { Backend, Engine } from './engine';
+import { checkBackend, type Backend, type Engine } from './engine';
 import { DuckDbEngine, type DuckDbOptions } from './duckdb';
 import { PostgresEngine, type PostgresOptions } from './postgres';
 
@@ -13,8 +13,6 @@ export interface OpenEngineOptions {
  * @example const engine = await openEngine({ backend: 'postgres', postgres: { connectionString: 'postgres://...' } });
  */
 export async function openEngine(options: OpenEngineOptions = {}): Promise<Engine> {
-  const backend = options.backend ?? 'duckdb';
-  if (backend === 'duckdb') return DuckDbEngine.open(options.duckdb);
-  if (backend === 'postgres') return PostgresEngine.open(options.postgres);
-  throw new Error(`unknown backend '${String(backend)}': expected duckdb or postgres`);
+  const backend = checkBackend(options.backend ?? 'duckdb');
+  return backend === 'postgres' ? PostgresEngine.open(options.postgres) : DuckDbEngine.open(options.duckdb);
 }

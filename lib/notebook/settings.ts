@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import type { Backend } from '../engine/engine';
-import { BACKENDS } from '../engine/engine';
+import { checkBackend } from '../engine/engine';
 import { FEATURE_MODES, type FeatureMode } from '../features/modes';
 import { NOTEBOOK_ENV, REPOSITORY_ROOT, readNotebookParameters } from './contract';
 
@@ -56,9 +56,7 @@ export function notebookSettings(
     reportDir: resolve(REPOSITORY_ROOT, overrides.reportDir ?? fromEnv(NOTEBOOK_ENV.reportDir) ?? SETTINGS_DEFAULTS.reportDir),
     horizonDays: overrides.horizonDays ?? (horizonText === undefined ? SETTINGS_DEFAULTS.horizonDays : Number(horizonText)),
   };
-  if (!BACKENDS.includes(settings.backend)) {
-    throw new Error(`backend must be one of ${BACKENDS.join(', ')}, got '${settings.backend}'`);
-  }
+  checkBackend(settings.backend);
   if (!FEATURE_MODES.includes(settings.mode)) {
     throw new Error(`mode must be one of ${FEATURE_MODES.join(', ')}, got '${settings.mode}'`);
   }

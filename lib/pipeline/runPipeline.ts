@@ -6,7 +6,7 @@ import { copyEventsToPostgres } from '../data/copyToPostgres';
 import { loadEvents, type LoadReport } from '../data/load';
 import type { ProgressOption } from '../data/progress';
 import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb';
-import type { Backend, Engine } from '../engine/engine';
+import { checkBackend, type Backend, type Engine } from '../engine/engine';
 import { PostgresEngine } from '../engine/postgres';
 import { emptyCleaningMessage, emptyModellingTableMessage } from './dataProblems';
 import { readFeatureTable, type FeatureTable } from '../features/featureTable';
@@ -102,10 +102,7 @@ export interface LoadedPipeline {
  * @example const run = await openPipeline({ data: 'data/default' }); const funnel = await run.clean(); await run.close();
  */
 export async function openPipeline(options: PipelineOptions): Promise<LoadedPipeline> {
-  const backend = options.backend ?? 'duckdb';
-  if (backend !== 'duckdb' && backend !== 'postgres') {
-    throw new Error(`unknown backend '${String(backend)}': expected duckdb or postgres`);
-  }
+  const backend = checkBackend(options.backend ?? 'duckdb');
   const spill = options.duckdb?.tempDirectory ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'purchase-prediction-duckdb-'));
   let postgres: PostgresEngine | null = null;
   let loader: DuckDbEngine | null = null;
