@@ -45,6 +45,8 @@ export interface CleanOptions {
   source?: string;
   /** Cleaned table to (re)create (default 'clean_events'); intermediate tables are named after it. */
   target?: string;
+  /** DuckDB: the source's column holding ROW_HASH_SQL of each row (lib/clean/hashDedup.ts), if it has one. */
+  hashColumn?: string;
 }
 
 /** Names of the tables and views one cleaning run creates, all derived from the target's name. */
@@ -80,7 +82,7 @@ export async function cleanEvents(engine: Engine, options: CleanOptions = {}): P
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }
 
-  if (engine.backend === 'duckdb') return cleanByHash(engine, source, tables);
+  if (engine.backend === 'duckdb') return cleanByHash(engine, source, tables, options.hashColumn ?? null);
 
   const steps: Relation[] = [
     { name: tables.firstPurchase, kind: 'TABLE', select: firstPurchaseSql(source) },
@@ -135,7 +137,7 @@ function cleanedUsersSql(target: string): string {
 function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDedupTables): Relation[] {
   return [
     { name: helpers.purchaseTimes, kind: 'TABLE', select: purchaseTimesSql(source) },
-    { name: helpers.repeatedHashes, kind: 'TABLE', select: repeatedHashesSql(source) },
+    { name: helpers.repeatedHashes, kind: 'TABLE', select: repeatedHashesSql(source, helpers) },
     { name: helpers.candidates, kind: 'TABLE', select: candidatesSql(source, helpers) },
     { name: tables.firstPurchase, kind: 'VIEW', select: firstPurchaseByHashSql(source, helpers) },
     { name: tables.cosmeticsOnly, kind: 'VIEW', select: cosmeticsOnlySql(tables.firstPurchase) },
@@ -163,8 +165,8 @@ export function addFunnels(a: Funnel, b: Funnel): Funnel {
 }
 
 /** DuckDB: the hash plan of lib/clean/hashDedup.ts, with the same relations and funnel as the UNION plan. */
-async function cleanByHash(engine: Engine, source: string, tables: CleanTables): Promise<Funnel> {
-  const helpers = hashDedupTables(tables.target);
+async function cleanByHash(engine: Engine, source: string, tables: CleanTables, hashColumn: string | null): Promise<Funnel> {
+  const helpers = hashDedupTables(tables.target, hashColumn);
   if (Object.values(helpers).includes(source)) {
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }

@@ -23,20 +23,29 @@ export interface HashDedupTables {
   repeatedHashes: string;
   /** Step-1 rows whose hash repeats, with their duplicates (full width, small). */
   candidates: string;
+  /**
+   * The source's column holding each row's hash (the partitioned run stores it while reading a partition, so the
+   * three statements that need it do not hash nine columns each), or null to compute it.
+   */
+  hashColumn: string | null;
 }
 
-/** Helper table names for `target`. */
-export function hashDedupTables(target: string): HashDedupTables {
+/** Helper table names for `target`; `hashColumn` when the source stores {@link ROW_HASH_SQL}. */
+export function hashDedupTables(target: string, hashColumn: string | null = null): HashDedupTables {
   return {
     purchaseTimes: `${target}_step1_purchase_times`,
     repeatedHashes: `${target}_step1_repeated_hashes`,
     candidates: `${target}_step1_duplicate_candidates`,
+    hashColumn,
   };
 }
 
-/** DuckDB's 64-bit hash of a whole event row of `alias`. */
-function rowHash(alias: string): string {
-  return `hash(${columns(alias)})`;
+/** DuckDB's 64-bit hash of a whole event row, unqualified (for a stored hash column). */
+export const ROW_HASH_SQL = `hash(${EVENT_COLUMNS.join(', ')})`;
+
+/** The hash of a whole event row of `alias`: its stored column, or computed. */
+function rowHash(alias: string, tables: HashDedupTables): string {
+  return tables.hashColumn ? `${alias}.${tables.hashColumn}` : `hash(${columns(alias)})`;
 }
 
 /** Each user's first purchase time (users without a purchase row are absent). */
@@ -50,12 +59,12 @@ GROUP BY user_id`;
 }
 
 /** Hashes of rows that occur more than once in `source` (exact duplicates always share their hash). */
-export function repeatedHashesSql(source: string): string {
+export function repeatedHashesSql(source: string, tables: HashDedupTables): string {
   // Sorting the hashes and comparing neighbours measured ~40% cheaper on DuckDB than GROUP BY ... HAVING
   // COUNT(*) > 1, whose hash table holds one group per row.
   return `SELECT DISTINCT row_hash FROM (
   SELECT row_hash, LEAD(row_hash) OVER (ORDER BY row_hash) AS next_hash
-  FROM (SELECT ${rowHash('e')} AS row_hash FROM ${source} e) hashes
+  FROM (SELECT ${rowHash('e', tables)} AS row_hash FROM ${source} e) hashes
 ) sorted
 WHERE row_hash = next_hash`;
 }
@@ -74,13 +83,13 @@ WHERE (f.user_id IS NULL OR e.event_time <= f.first_purchase_time)`;
 /** The step-1 rows whose hash repeats (duplicates included). */
 export function candidatesSql(source: string, tables: HashDedupTables): string {
   return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
-  AND ${rowHash('e')} IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
+  AND ${rowHash('e', tables)} IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
 }
 
 /** Step 1 as the UNION computes it: unique-hash rows as they are, plus the distinct candidates. */
 export function firstPurchaseByHashSql(source: string, tables: HashDedupTables): string {
   return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
-  AND ${rowHash('e')} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})
+  AND ${rowHash('e', tables)} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})
 UNION ALL
 SELECT DISTINCT ${columns('c')} FROM ${tables.candidates} c`;
 }
@@ -100,7 +109,7 @@ export function cleanedUniqueRowsSql(source: string, tables: HashDedupTables, mu
   return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
   AND ${stepsTwoToFour('e')}
   AND e.user_id IN (SELECT user_id FROM ${multiSessionUsers})
-  AND ${rowHash('e')} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
+  AND ${rowHash('e', tables)} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
 }
 
 /**

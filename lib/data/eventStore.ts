@@ -112,21 +112,25 @@ function fileListSql(files: readonly string[]): string {
 
 /**
  * (Re)create `table` with the events of the store (all partitions, or the listed ones), in one transaction:
- * an existing table of that name is replaced only on success.
+ * an existing table of that name is replaced only on success. `extra` adds computed columns after the event
+ * columns, e.g. `{ row_hash: ['UBIGINT', ROW_HASH_SQL] }` for the partitioned cleaning.
  */
 export async function materializeEvents(
   engine: DuckDbEngine,
   store: EventStore,
   table: string,
   partitions?: readonly number[],
+  extra: Record<string, [type: string, sql: string]> = {},
 ): Promise<number> {
   const files = (partitions ?? store.partitionFiles.map((_, k) => k)).flatMap((k) => store.partitionFiles[k] ?? []);
+  const extraColumns = Object.entries(extra);
   await engine.run('BEGIN TRANSACTION');
   try {
     await engine.run(`DROP TABLE IF EXISTS ${table}`);
-    await engine.run(createEventsTableSql(table));
+    await engine.run(createEventsTableSql(table, Object.fromEntries(extraColumns.map(([name, [type]]) => [name, type]))));
     if (files.length > 0) {
-      await engine.run(`INSERT INTO ${table} SELECT ${EVENT_COLUMNS.join(', ')} FROM read_parquet(${fileListSql(files)})`);
+      const selected = [...EVENT_COLUMNS, ...extraColumns.map(([, [, sql]]) => sql)];
+      await engine.run(`INSERT INTO ${table} SELECT ${selected.join(', ')} FROM read_parquet(${fileListSql(files)})`);
     }
     await engine.run('COMMIT');
   } catch (err) {

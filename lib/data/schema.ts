@@ -42,9 +42,12 @@ export const EVENT_SQL_TYPES: Record<EventColumn, string> = {
 /** Name of the raw events table every later stage reads. */
 export const EVENTS_TABLE = 'events';
 
-/** `CREATE TABLE` statement for an events table, valid on both engines. */
-export function createEventsTableSql(table: string = EVENTS_TABLE): string {
-  const cols = EVENT_COLUMNS.map((c) => `  ${c} ${EVENT_SQL_TYPES[c]}`).join(',\n');
+/** `CREATE TABLE` statement for an events table, valid on both engines; `extra` columns (name → type) go last. */
+export function createEventsTableSql(table: string = EVENTS_TABLE, extra: Record<string, string> = {}): string {
+  const cols = [
+    ...EVENT_COLUMNS.map((c) => `  ${c} ${EVENT_SQL_TYPES[c]}`),
+    ...Object.entries(extra).map(([c, type]) => `  ${c} ${type}`),
+  ].join(',\n');
   return `CREATE TABLE ${table} (\n${cols}\n)`;
 }
 

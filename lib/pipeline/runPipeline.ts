@@ -6,6 +6,10 @@ import { copyEventsToPostgres } from '../data/copyToPostgres';
 import { materializeEvents, type EventStore } from '../data/eventStore';
 import { loadEventStore, type LoadReport } from '../data/load';
 import { EVENTS_TABLE } from '../data/schema';
+import { ROW_HASH_SQL } from '../clean/hashDedup';
+
+/** The stored row hash of a partition's events table. */
+const ROW_HASH_COLUMN = 'row_hash';
 import type { ProgressOption } from '../data/progress';
 import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb';
 import { checkBackend, type Backend, type Engine } from '../engine/engine';
@@ -225,9 +229,10 @@ async function cleanPartitions(engine: DuckDbEngine, store: EventStore): Promise
   const tables: string[] = [];
   for (let k = 0; k < store.partitions; k++) {
     // An empty partition is cleaned too (cheap): every partition then has its table, and no-row data its funnel.
-    await materializeEvents(engine, store, EVENTS_TABLE, [k]);
+    // The partition's rows with their hash stored once (the deduplication reads it three times).
+    await materializeEvents(engine, store, EVENTS_TABLE, [k], { [ROW_HASH_COLUMN]: ['UBIGINT', ROW_HASH_SQL] });
     const target = `${CLEAN_EVENTS_TABLE}_part${k}`;
-    const part = await cleanEvents(engine, { source: EVENTS_TABLE, target });
+    const part = await cleanEvents(engine, { source: EVENTS_TABLE, target, hashColumn: ROW_HASH_COLUMN });
     await dropCleaningIntermediates(engine, target);
     tables.push(target);
     funnel = funnel ? addFunnels(funnel, part) : part;
