@@ -30,7 +30,7 @@ export interface HashDedupTables {
   hashColumn: string | null;
 }
 
-/** Helper table names for `target`; `hashColumn` when the source stores {@link ROW_HASH_SQL}. */
+/** Helper table names for `target`; `hashColumn` when the source stores ROW_HASH_SQL (lib/data/schema.ts). */
 export function hashDedupTables(target: string, hashColumn: string | null = null): HashDedupTables {
   return {
     purchaseTimes: `${target}_step1_purchase_times`,
@@ -39,9 +39,6 @@ export function hashDedupTables(target: string, hashColumn: string | null = null
     hashColumn,
   };
 }
-
-/** DuckDB's 64-bit hash of a whole event row, unqualified (for a stored hash column). */
-export const ROW_HASH_SQL = `hash(${EVENT_COLUMNS.join(', ')})`;
 
 /** The hash of a whole event row of `alias`: its stored column, or computed. */
 function rowHash(alias: string, tables: HashDedupTables): string {

@@ -13,7 +13,7 @@ import { onlyRow } from '../engine/engine';
 import { isGzipName } from './gzip';
 import type { LoadReport } from './load';
 import type { CachedFile } from './loadCache';
-import { createEventsTableSql, EVENT_COLUMNS } from './schema';
+import { createEventsTableSql, EVENT_COLUMNS, EVENT_SQL_TYPES, ROW_HASH_COLUMN } from './schema';
 
 /** A written event store. */
 export interface EventStore {
@@ -26,10 +26,17 @@ export interface EventStore {
 }
 
 /**
- * Input bytes per partition chosen by {@link autoPartitions}: about 2.5M events of the Kaggle files, whose
- * cleaning and features stay within a few hundred MB of DuckDB memory (measured at 9M and 20M events).
+ * Input up to this size (uncompressed CSV bytes) is loaded as one table by {@link autoPartitions}: the fastest
+ * plan while DuckDB holds it within its memory limit (9M events, 1.02 GB: 1.6 GiB peak RSS; 20M events as one
+ * table: 2.2 GiB, over the 2 GiB target).
  */
-export const PARTITION_INPUT_BYTES = 256e6;
+export const WHOLE_TABLE_INPUT_BYTES = 1.2e9;
+
+/**
+ * Input bytes per partition beyond that: about 5M events of the Kaggle files, whose cleaning stays within a few
+ * hundred MB of DuckDB memory.
+ */
+export const PARTITION_INPUT_BYTES = 512e6;
 
 /** Most partitions 'auto' picks (each partition costs ~30 statements). */
 export const MAX_AUTO_PARTITIONS = 64;
@@ -37,10 +44,14 @@ export const MAX_AUTO_PARTITIONS = 64;
 /** gzip'd Kaggle CSV is about a quarter of its plain size (measured: 9M events, 1.02 GB plain, 0.25 GB gzip). */
 const GZIP_RATIO = 4;
 
-/** The partition count for `files`: one per {@link PARTITION_INPUT_BYTES} of (uncompressed) input, at least 1. */
+/**
+ * The partition count for `files`: 1 up to {@link WHOLE_TABLE_INPUT_BYTES} of (uncompressed) input, else one
+ * per {@link PARTITION_INPUT_BYTES}.
+ */
 export function autoPartitions(files: readonly string[]): number {
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size * (isGzipName(f) ? GZIP_RATIO : 1), 0);
-  return Math.min(MAX_AUTO_PARTITIONS, Math.max(1, Math.ceil(bytes / PARTITION_INPUT_BYTES)));
+  if (bytes <= WHOLE_TABLE_INPUT_BYTES) return 1;
+  return Math.min(MAX_AUTO_PARTITIONS, Math.max(2, Math.ceil(bytes / PARTITION_INPUT_BYTES)));
 }
 
 /** A valid partition count, or an error saying what is wrong. */
@@ -105,6 +116,21 @@ export function storeFromFiles(
   return { dir, partitions, partitionFiles, partitionRows, report };
 }
 
+/**
+ * `view`: the rows of partition `k` read in place from its Parquet files (with the stored row hash); an empty
+ * partition is an empty table of the same columns.
+ */
+export async function createPartitionView(engine: DuckDbEngine, store: EventStore, k: number, view: string): Promise<void> {
+  const files = store.partitionFiles[k] ?? [];
+  const columns = [...EVENT_COLUMNS, ROW_HASH_COLUMN];
+  if (files.length > 0) {
+    await engine.run(`CREATE VIEW ${view} AS SELECT ${columns.join(', ')} FROM read_parquet(${fileListSql(files)})`);
+    return;
+  }
+  const typed = [...EVENT_COLUMNS.map((c) => `CAST(NULL AS ${EVENT_SQL_TYPES[c]}) AS ${c}`), `CAST(NULL AS UBIGINT) AS ${ROW_HASH_COLUMN}`];
+  await engine.run(`CREATE VIEW ${view} AS SELECT ${typed.join(', ')} WHERE false`);
+}
+
 /** `['a.parquet', 'b.parquet']` as a DuckDB list literal. */
 function fileListSql(files: readonly string[]): string {
   return `[${files.map(sqlString).join(', ')}]`;
@@ -112,25 +138,21 @@ function fileListSql(files: readonly string[]): string {
 
 /**
  * (Re)create `table` with the events of the store (all partitions, or the listed ones), in one transaction:
- * an existing table of that name is replaced only on success. `extra` adds computed columns after the event
- * columns, e.g. `{ row_hash: ['UBIGINT', ROW_HASH_SQL] }` for the partitioned cleaning.
+ * an existing table of that name is replaced only on success.
  */
 export async function materializeEvents(
   engine: DuckDbEngine,
   store: EventStore,
   table: string,
   partitions?: readonly number[],
-  extra: Record<string, [type: string, sql: string]> = {},
 ): Promise<number> {
   const files = (partitions ?? store.partitionFiles.map((_, k) => k)).flatMap((k) => store.partitionFiles[k] ?? []);
-  const extraColumns = Object.entries(extra);
   await engine.run('BEGIN TRANSACTION');
   try {
     await engine.run(`DROP TABLE IF EXISTS ${table}`);
-    await engine.run(createEventsTableSql(table, Object.fromEntries(extraColumns.map(([name, [type]]) => [name, type]))));
+    await engine.run(createEventsTableSql(table));
     if (files.length > 0) {
-      const selected = [...EVENT_COLUMNS, ...extraColumns.map(([, [, sql]]) => sql)];
-      await engine.run(`INSERT INTO ${table} SELECT ${selected.join(', ')} FROM read_parquet(${fileListSql(files)})`);
+      await engine.run(`INSERT INTO ${table} SELECT ${EVENT_COLUMNS.join(', ')} FROM read_parquet(${fileListSql(files)})`);
     }
     await engine.run('COMMIT');
   } catch (err) {

@@ -1,9 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { DuckDbEngine } from '../engine/duckdb';
 import { sqlString } from '../engine/dialect';
-import { EVENT_COLUMNS, EVENT_SQL_TYPES, EVENT_TYPES, EVENTS_TABLE, type EventColumn } from './schema';
+import {
+  createEventsTableSql,
+  EVENT_COLUMNS,
+  EVENT_SQL_TYPES,
+  EVENT_TYPES,
+  EVENTS_TABLE,
+  ROW_HASH_COLUMN,
+  ROW_HASH_SQL,
+  type EventColumn,
+} from './schema';
 import { listEventFiles, monthGapWarnings } from './files';
 import { checkHeader } from './header';
 import { isGzipName, verifyGzip } from './gzip';
@@ -99,36 +107,47 @@ const REJECT_SCANS = 'load_reject_scans';
 /**
  * Load Kaggle month files (a folder, a file or a list; see {@link listEventFiles}) into a new events table.
  *
- * The files are first read into an event store ({@link loadEventStore}: validated, typed, Parquet), then the
- * table is filled from it in one transaction (an existing table of that name is replaced only on success).
- * With `cache` the store is kept for the next load of the same files; otherwise it is removed once read.
+ * Every file's header is checked first, then each file is read by one DuckDB `read_csv` with fixed column
+ * types: times must be `YYYY-MM-DD HH:MM:SS UTC`, ids are BIGINT (exact beyond 2^53; a negative id is
+ * accepted, it is still an integer), price is DECIMAL(12,2) (more than two decimals round half away from
+ * zero, as SQL casts do), event_type must be one of the four types, and empty fields become NULL where the
+ * Kaggle data has gaps (category_code, brand, user_session) and are errors elsewhere.
+ *
+ * By default the first bad row throws a {@link LoadError} naming file, line and column, and nothing is
+ * loaded: the whole load is one transaction (an existing table of that name is replaced only on success).
+ * With `skipBadRows` bad rows are left out, counted per file, and the first ones described in the report.
+ *
+ * With `cache`, a valid cache entry of the same files and settings fills the table instead (the report is the
+ * one of the run that wrote it, with `cache: 'hit'`); after a fresh read the table is written to a new entry.
  */
 export async function loadEvents(engine: DuckDbEngine, source: string | string[], options: LoadOptions = {}): Promise<LoadReport> {
   const table = checkTableName(options.table ?? EVENTS_TABLE, { qualified: true });
-  // Where the store goes when the cache is off (left empty otherwise).
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'purchase-prediction-store-'));
+  const started = performance.now();
+  const cached = await openCache(source, options, 1, started);
+  if (cached.hit) {
+    await materializeEvents(engine, cached.hit, table);
+    return cached.hit.report;
+  }
+  const report = await readFiles(engine, cached.files, options, started, { kind: 'table', table });
+  if (!cached.entry) return report;
+  const staging = stagingFolder(cached.entry.root, cached.entry.key);
   try {
-    const store = await loadEventStore(engine, source, { ...options, storeDir: scratch });
-    await materializeEvents(engine, store, table);
-    return store.report;
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
+    // The store of a table load is one partition; the row hash is stored as the partitioned load stores it.
+    fs.mkdirSync(path.join(staging, 'part=0'));
+    await engine.run(
+      `COPY (SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN} FROM ${table}) TO ${sqlString(path.join(staging, 'part=0', 'input0_0.parquet'))} (FORMAT parquet)`,
+    );
+    return (await commitStore(engine, staging, cached, report)).report;
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw err;
   }
 }
 
 /**
- * Read the files into an event store: every file's header is checked first, then each file is read by one
- * DuckDB `read_csv` with fixed column types and written as Parquet, split into user partitions. Times must be
- * `YYYY-MM-DD HH:MM:SS UTC`, ids are BIGINT (exact beyond 2^53; a negative id is accepted, it is still an
- * integer), price is DECIMAL(12,2) (more than two decimals round half away from zero, as SQL casts do),
- * event_type must be one of the four types, and empty fields become NULL where the Kaggle data has gaps
- * (category_code, brand, user_session) and are errors elsewhere.
- *
- * By default the first bad row throws a {@link LoadError} naming file, line and column, and nothing is kept.
- * With `skipBadRows` bad rows are left out, counted per file, and the first ones described in the report.
- *
- * With `cache`, a valid cache entry of the same files and settings is used instead of reading them (the report is
- * the one of the run that wrote it, with `cache: 'hit'`), and a freshly read store becomes the entry. Without,
+ * Read the files into an event store ({@link EventStore}): the same validation as {@link loadEvents}, each file
+ * written as Parquet split into user partitions, with each row's hash (the cleaning's deduplication key).
+ * With `cache`, a valid entry is used instead of reading the files, and a fresh store becomes the entry; without,
  * the store is written into `storeDir` (required then), which the caller removes.
  */
 export async function loadEventStore(
@@ -138,57 +157,129 @@ export async function loadEventStore(
 ): Promise<EventStore> {
   const started = performance.now();
   const files = listEventFiles(source);
-  const progress = progressSink(options.progress);
-  const warningSink = options.warnings ?? true;
   const partitions = options.partitions === 'auto' ? autoPartitions(files) : checkPartitions(options.partitions ?? 1);
-  const settings: LoadCacheSettings = { skipBadRows: options.skipBadRows ?? false, partitions };
-
-  const cacheRoot = resolveCacheRoot(options.cache);
-  let key = '';
-  let inputs: InputFingerprint[] = [];
-  if (cacheRoot) {
-    inputs = fingerprintFiles(files);
-    key = cacheKey(inputs, settings);
-    const found = await lookupEntry(cacheRoot, key, inputs, settings);
-    if (found.status === 'hit') {
-      const report: LoadReport = { ...found.manifest.report, cache: 'hit', seconds: (performance.now() - started) / 1000 };
-      // The warnings of the load that wrote the entry are still true of these files: say them again.
-      for (const message of report.warnings) emitWarning(warningSink, message);
-      progress?.(
-        `read ${formatCount(report.rows)} rows of ${files.length} file(s) from the load cache ${found.dir} in ${formatSeconds(report.seconds)} s`,
-      );
-      return storeFromFiles(found.dir, partitions, found.manifest.partitionRows, found.manifest.files, report);
-    }
-    if (found.status === 'invalid') {
-      emitWarning(warningSink, `load cache entry ${found.dir} not used (${found.reason}): reading the CSV files again`);
-      fs.rmSync(found.dir, { recursive: true, force: true });
-    }
-  } else if (!options.storeDir) {
-    throw new Error('loadEventStore: give storeDir when the cache is off');
-  }
-
-  const dir = cacheRoot ? stagingFolder(cacheRoot, key) : fs.mkdtempSync(path.join(options.storeDir!, 'events-'));
+  const cached = await openCache(files, options, partitions, started);
+  if (cached.hit) return cached.hit;
+  if (!cached.entry && !options.storeDir) throw new Error('loadEventStore: give storeDir when the cache is off');
+  const dir = cached.entry ? stagingFolder(cached.entry.root, cached.entry.key) : fs.mkdtempSync(path.join(options.storeDir!, 'events-'));
   try {
-    const report = await readFilesIntoStore(engine, files, dir, { ...options, partitions, warningSink, progress, started });
-    const partitionRows = await countPartitionRows(engine, dir, partitions);
-    // Hashes only for the cache, whose next run checks them.
-    const stored = await describeFiles(dir, cacheRoot !== null);
-    if (!cacheRoot) return storeFromFiles(dir, partitions, partitionRows, stored, { ...report, cache: 'off' });
-    const written: LoadReport = { ...report, cache: 'written' };
-    const entry = commitEntry(cacheRoot, dir, {
-      version: LOAD_CACHE_VERSION,
-      key,
-      settings,
-      inputs,
-      report: written,
-      partitionRows,
-      files: stored,
-    });
-    return storeFromFiles(entry, partitions, partitionRows, stored, written);
+    const report = await readFiles(engine, files, options, started, { kind: 'store', dir, partitions });
+    return await commitStore(engine, dir, cached, report);
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** A load's view of the cache: a verified hit, or the entry to write (null when the cache is off). */
+interface CacheState {
+  files: string[];
+  partitions: number;
+  hit: EventStore | null;
+  entry: { root: string; key: string; inputs: InputFingerprint[]; settings: LoadCacheSettings } | null;
+}
+
+/** Look the files up in the cache (when on): a verified hit, or where a fresh load's entry goes. */
+async function openCache(source: string | string[], options: LoadOptions, partitions: number, started: number): Promise<CacheState> {
+  const files = listEventFiles(source);
+  const settings: LoadCacheSettings = { skipBadRows: options.skipBadRows ?? false, partitions };
+  const root = resolveCacheRoot(options.cache);
+  if (!root) return { files, partitions, hit: null, entry: null };
+  const inputs = fingerprintFiles(files);
+  const key = cacheKey(inputs, settings);
+  const found = await lookupEntry(root, key, inputs, settings);
+  const warningSink = options.warnings ?? true;
+  if (found.status === 'hit') {
+    const report: LoadReport = { ...found.manifest.report, cache: 'hit', seconds: (performance.now() - started) / 1000 };
+    // The warnings of the load that wrote the entry are still true of these files: say them again.
+    for (const message of report.warnings) emitWarning(warningSink, message);
+    progressSink(options.progress)?.(
+      `read ${formatCount(report.rows)} rows of ${files.length} file(s) from the load cache ${found.dir} in ${formatSeconds(report.seconds)} s`,
+    );
+    const hit = storeFromFiles(found.dir, partitions, found.manifest.partitionRows, found.manifest.files, report);
+    return { files, partitions, hit, entry: null };
+  }
+  if (found.status === 'invalid') {
+    emitWarning(warningSink, `load cache entry ${found.dir} not used (${found.reason}): reading the CSV files again`);
+    fs.rmSync(found.dir, { recursive: true, force: true });
+  }
+  return { files, partitions, hit: null, entry: { root, key, inputs, settings } };
+}
+
+/** Count the written store's partitions and, with the cache on, make it the entry; the store it now is. */
+async function commitStore(engine: DuckDbEngine, dir: string, cached: CacheState, report: LoadReport): Promise<EventStore> {
+  const partitionRows = await countPartitionRows(engine, dir, cached.partitions);
+  // Hashes only for the cache, whose next run checks them.
+  const stored = await describeFiles(dir, cached.entry !== null);
+  if (!cached.entry) return storeFromFiles(dir, cached.partitions, partitionRows, stored, { ...report, cache: 'off' });
+  const written: LoadReport = { ...report, cache: 'written' };
+  const { root, key, inputs, settings } = cached.entry;
+  const entry = commitEntry(root, dir, {
+    version: LOAD_CACHE_VERSION,
+    key,
+    settings,
+    inputs,
+    report: written,
+    partitionRows,
+    files: stored,
+  });
+  return storeFromFiles(entry, cached.partitions, partitionRows, stored, written);
+}
+
+/** Where a load's rows go: a table (one transaction), or a partitioned Parquet store folder. */
+type Destination = { kind: 'table'; table: string } | { kind: 'store'; dir: string; partitions: number };
+
+/** Check every header, then read each file into `destination`; the load report (cache status 'off'). */
+async function readFiles(
+  engine: DuckDbEngine,
+  files: string[],
+  options: LoadOptions,
+  started: number,
+  destination: Destination,
+): Promise<LoadReport> {
+  const progress = progressSink(options.progress);
+  const warningSink = options.warnings ?? true;
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    emitWarning(warningSink, message);
+  };
+  // Check all headers before reading any data: a bad last file should not cost the load of the others.
+  for (const file of files) await checkHeader(file);
+  for (const message of monthGapWarnings(files)) warn(message);
+
+  const loaded: LoadedFile[] = [];
+  const samples: SkippedRowSample[] = [];
+  const inTable = destination.kind === 'table';
+  if (inTable) await engine.run('BEGIN TRANSACTION');
+  try {
+    if (inTable) {
+      await engine.run(`DROP TABLE IF EXISTS ${destination.table}`);
+      await engine.run(createEventsTableSql(destination.table));
+    }
+    for (const [index, file] of files.entries()) {
+      const sql = inTable ? insertSql(destination.table, file) : copySql(destination.dir, index, destination.partitions, file);
+      const result = await loadFile(engine, sql, file, options.skipBadRows ?? false, MAX_SKIPPED_SAMPLES - samples.length);
+      loaded.push(result.file);
+      samples.push(...result.samples);
+      progress?.(formatFileLoaded(result.file));
+      if (result.file.rows === 0 && result.file.skipped === 0) warn(`${file}: the file has the header but no data row`);
+    }
+    await dropRejectTables(engine);
+    if (inTable) await engine.run('COMMIT');
+  } catch (err) {
+    if (inTable) await engine.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return {
+    files: loaded,
+    rows: loaded.reduce((n, f) => n + f.rows, 0),
+    skipped: loaded.reduce((n, f) => n + f.skipped, 0),
+    skippedSamples: samples,
+    warnings,
+    cache: 'off',
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function emitWarning(sink: ProgressOption, message: string): void {
@@ -197,60 +288,10 @@ function emitWarning(sink: ProgressOption, message: string): void {
 }
 
 /** Headers, then every file into `dir`; the load report (without its cache status). */
-async function readFilesIntoStore(
-  engine: DuckDbEngine,
-  files: string[],
-  dir: string,
-  options: LoadOptions & {
-    partitions: number;
-    warningSink: ProgressOption;
-    progress: ((line: string) => void) | undefined;
-    started: number;
-  },
-): Promise<LoadReport> {
-  const warnings: string[] = [];
-  const warn = (message: string) => {
-    warnings.push(message);
-    emitWarning(options.warningSink, message);
-  };
-  // Check all headers before reading any data: a bad last file should not cost the load of the others.
-  for (const file of files) await checkHeader(file);
-  for (const message of monthGapWarnings(files)) warn(message);
-
-  const loaded: LoadedFile[] = [];
-  const samples: SkippedRowSample[] = [];
-  for (const [index, file] of files.entries()) {
-    const result = await loadFile(
-      engine,
-      dir,
-      index,
-      options.partitions,
-      file,
-      options.skipBadRows ?? false,
-      MAX_SKIPPED_SAMPLES - samples.length,
-    );
-    loaded.push(result.file);
-    samples.push(...result.samples);
-    options.progress?.(formatFileLoaded(result.file));
-    if (result.file.rows === 0 && result.file.skipped === 0) warn(`${file}: the file has the header but no data row`);
-  }
-  await dropRejectTables(engine);
-  return {
-    files: loaded,
-    rows: loaded.reduce((n, f) => n + f.rows, 0),
-    skipped: loaded.reduce((n, f) => n + f.skipped, 0),
-    skippedSamples: samples,
-    warnings,
-    cache: 'off',
-    seconds: (performance.now() - options.started) / 1000,
-  };
-}
-
+/** Run one file's read (`sql`, with its rejects recorded) and check its rejects. */
 async function loadFile(
   engine: DuckDbEngine,
-  dir: string,
-  index: number,
-  partitions: number,
+  sql: string,
   file: string,
   skipBadRows: boolean,
   sampleRoom: number,
@@ -268,7 +309,7 @@ async function loadFile(
   let rows = 0;
   let readError: unknown = null;
   try {
-    const result = await engine.all<{ Count: string }>(copySql(dir, index, partitions, file));
+    const result = await engine.all<{ Count: string }>(sql);
     rows = Number(result[0]?.Count ?? 0);
   } catch (err) {
     readError = err;
@@ -314,11 +355,8 @@ async function firstBadRows(engine: DuckDbEngine, file: string, count: number): 
   });
 }
 
-/**
- * `COPY (SELECT ... FROM read_csv(...)) TO <dir> (FORMAT parquet, PARTITION_BY ...)` for the `index`-th file, with
- * every parsing choice spelled out. Rows go to partition hash(user_id) mod `partitions` (`part=K/` folders).
- */
-function copySql(dir: string, index: number, partitions: number, file: string): string {
+/** `SELECT <event columns> FROM read_csv(<file>, ...)` with every parsing choice spelled out. */
+function readCsvSql(file: string): string {
   // event_type is read through an ENUM so that an unknown type is a cast error DuckDB records with its line;
   // the table stores it as VARCHAR, the same on both engines.
   const eventTypeEnum = `ENUM(${EVENT_TYPES.map((t) => `''${t}''`).join(', ')})`;
@@ -327,15 +365,28 @@ function copySql(dir: string, index: number, partitions: number, file: string): 
   // Required columns are exempt from that rule, so an empty value fails its cast and is reported.
   const required = EVENT_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c)).map((c) => `'${c}'`);
   const selected = EVENT_COLUMNS.map((c) => (c === 'event_type' ? `CAST(${c} AS VARCHAR) AS ${c}` : c));
-  return `COPY (
-    SELECT ${selected.join(', ')}, ${PARTITION_COLUMN_SQL(partitions)}
+  return `SELECT ${selected.join(', ')}
       FROM read_csv(${sqlString(file)},
         header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
         compression = '${isGzipName(file) ? 'gzip' : 'none'}',
         columns = {${columnTypes.join(', ')}},
         nullstr = ['', 'NULL'], force_not_null = [${required.join(', ')}],
         timestampformat = '%Y-%m-%d %H:%M:%S UTC',
-        store_rejects = true, rejects_table = '${REJECT_ERRORS}', rejects_scan = '${REJECT_SCANS}')
+        store_rejects = true, rejects_table = '${REJECT_ERRORS}', rejects_scan = '${REJECT_SCANS}')`;
+}
+
+/** `INSERT INTO <table> SELECT ... FROM read_csv(...)` for one file. */
+function insertSql(table: string, file: string): string {
+  return `INSERT INTO ${table} ${readCsvSql(file)}`;
+}
+
+/**
+ * `COPY (...) TO <dir> (FORMAT parquet, PARTITION_BY ...)` for the `index`-th file: the file's rows with their
+ * hash, into partition hash(user_id) mod `partitions` (`part=K/` folders).
+ */
+function copySql(dir: string, index: number, partitions: number, file: string): string {
+  return `COPY (
+    SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN}, ${PARTITION_COLUMN_SQL(partitions)} FROM (${readCsvSql(file)}) rows
   ) TO ${sqlString(dir)} (${storeWriteOptions(index)})`;
 }
 

@@ -39,15 +39,21 @@ export const EVENT_SQL_TYPES: Record<EventColumn, string> = {
   user_session: 'VARCHAR',
 };
 
+/**
+ * DuckDB's 64-bit hash of a whole event row (columns unqualified): exact duplicates share it, so the cleaning
+ * deduplicates only the rows whose hash repeats (lib/clean/hashDedup.ts). The event store keeps it per row.
+ */
+export const ROW_HASH_SQL = `hash(${EVENT_COLUMNS.join(', ')})`;
+
+/** The event store's column holding {@link ROW_HASH_SQL} of each row. */
+export const ROW_HASH_COLUMN = 'row_hash';
+
 /** Name of the raw events table every later stage reads. */
 export const EVENTS_TABLE = 'events';
 
-/** `CREATE TABLE` statement for an events table, valid on both engines; `extra` columns (name → type) go last. */
-export function createEventsTableSql(table: string = EVENTS_TABLE, extra: Record<string, string> = {}): string {
-  const cols = [
-    ...EVENT_COLUMNS.map((c) => `  ${c} ${EVENT_SQL_TYPES[c]}`),
-    ...Object.entries(extra).map(([c, type]) => `  ${c} ${type}`),
-  ].join(',\n');
+/** `CREATE TABLE` statement for an events table, valid on both engines. */
+export function createEventsTableSql(table: string = EVENTS_TABLE): string {
+  const cols = EVENT_COLUMNS.map((c) => `  ${c} ${EVENT_SQL_TYPES[c]}`).join(',\n');
   return `CREATE TABLE ${table} (\n${cols}\n)`;
 }
 

@@ -139,11 +139,12 @@ export async function buildModellingTable(engine: Engine, options: BuildModellin
   const [first] = sources;
   const ctx = featureContext(engine, switches, refDate, first, target);
   if (sources.length === 1) {
-    await buildUserTables(ctx);
+    await buildEventAggregates(ctx);
   } else {
     for (const [k, source] of sources.entries())
-      await appendUserTables(ctx, featureContext(engine, switches, refDate, source, `${target}_part`), k === 0);
+      await appendEventAggregates(ctx, featureContext(engine, switches, refDate, source, `${target}_part`), k === 0);
   }
+  await buildUserTables(ctx);
   // The quintiles rank every user against all others: the one global step.
   await buildRfm(ctx);
   if (options.wideBrandTable ?? false) await buildBrandAffinityWide(ctx);
@@ -155,29 +156,33 @@ export async function buildModellingTable(engine: Engine, options: BuildModellin
   return { rows: n, seconds: (performance.now() - started) / 1000, refDate };
 }
 
-/** The per-user feature tables of `ctx.source`: everything but the quintiles and the merge. */
-async function buildUserTables(ctx: FeatureContext): Promise<void> {
+/** The two aggregations over the cleaned events; every other table is built from these. */
+async function buildEventAggregates(ctx: FeatureContext): Promise<void> {
   await buildSessions(ctx);
+  await buildBrandAffinityLong(ctx);
+}
+
+/** The per-user feature tables, from `feat_sessions` and `feat_brand_affinity_long`. */
+async function buildUserTables(ctx: FeatureContext): Promise<void> {
   await buildTarget(ctx);
   await buildRfmValues(ctx);
   await buildActivity(ctx);
-  await buildBrandAffinityLong(ctx);
   await buildBrandAffinityMax(ctx);
   await buildVisits(ctx);
   await buildPrices(ctx);
 }
 
-/** The per-user tables kept from each partition (sessions stay per partition: only these read them). */
-const APPENDED_TABLES = ['target', 'rfmValues', 'activity', 'brandAffinityLong', 'brandAffinityMax', 'visits', 'prices'] as const;
-
-/** Build one partition's per-user tables under `part`'s names and append them to `whole`'s (created when `first`). */
-async function appendUserTables(whole: FeatureContext, part: FeatureContext, first: boolean): Promise<void> {
-  await buildUserTables(part);
-  for (const key of APPENDED_TABLES) {
+/**
+ * One partition's event aggregates, built under `part`'s names and appended to `whole`'s (created when `first`).
+ * Both are per user (and session or brand), so the union over disjoint user partitions is the whole data's.
+ */
+async function appendEventAggregates(whole: FeatureContext, part: FeatureContext, first: boolean): Promise<void> {
+  await buildEventAggregates(part);
+  for (const key of ['sessions', 'brandAffinityLong'] as const) {
     const from = part.tables[key];
     const into = whole.tables[key];
     if (first) await replaceTable(whole.engine, into, `SELECT * FROM ${from}`);
     else await whole.engine.run(`INSERT INTO ${into} SELECT * FROM ${from}`);
+    await whole.engine.run(`DROP TABLE ${from}`);
   }
-  for (const table of Object.values(part.tables)) await whole.engine.run(`DROP TABLE IF EXISTS ${table}`);
 }

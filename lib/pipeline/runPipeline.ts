@@ -3,13 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { addFunnels, CLEAN_EVENTS_TABLE, cleanEvents, dropCleaningIntermediates, type Funnel } from '../clean/clean';
 import { copyEventsToPostgres } from '../data/copyToPostgres';
-import { materializeEvents, type EventStore } from '../data/eventStore';
-import { loadEventStore, type LoadReport } from '../data/load';
-import { EVENTS_TABLE } from '../data/schema';
-import { ROW_HASH_SQL } from '../clean/hashDedup';
-
-/** The stored row hash of a partition's events table. */
-const ROW_HASH_COLUMN = 'row_hash';
+import { autoPartitions, createPartitionView, type EventStore } from '../data/eventStore';
+import { listEventFiles } from '../data/files';
+import { loadEvents, loadEventStore, type LoadReport } from '../data/load';
+import { EVENTS_TABLE, ROW_HASH_COLUMN } from '../data/schema';
 import type { ProgressOption } from '../data/progress';
 import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb';
 import { checkBackend, type Backend, type Engine } from '../engine/engine';
@@ -158,17 +155,13 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
     // Partitioned: the event store whose partitions clean() and features() go through one by one.
     let store: EventStore | null = null;
     const load = await stage('load', async () => {
-      const loaded = await loadEventStore(duck, options.data, {
-        skipBadRows: options.skipBadRows,
-        progress: options.progress,
-        cache: options.cache ?? true,
-        partitions: options.partitions ?? 1,
-        storeDir: work,
-      });
-      const partitioned = backend === 'duckdb' && loaded.partitions > 1;
-      if (partitioned) store = loaded;
-      else await materializeEvents(duck, loaded, EVENTS_TABLE);
-      return loaded.report;
+      const files = listEventFiles(options.data);
+      // The postgres backend copies one events table; DuckDB goes partitioned when asked (or when 'auto' says so).
+      const partitions = backend === 'postgres' ? 1 : options.partitions === 'auto' ? autoPartitions(files) : (options.partitions ?? 1);
+      const loadOptions = { skipBadRows: options.skipBadRows, progress: options.progress, cache: options.cache ?? true };
+      if (partitions === 1) return loadEvents(duck, files, loadOptions);
+      store = await loadEventStore(duck, files, { ...loadOptions, partitions, storeDir: work });
+      return store.report;
     });
     const pg = postgres;
     if (pg) await stage('copyToPostgres', () => copyEventsToPostgres(duck, pg, { progress: options.progress }));
@@ -228,16 +221,18 @@ async function cleanPartitions(engine: DuckDbEngine, store: EventStore): Promise
   let funnel: Funnel | null = null;
   const tables: string[] = [];
   for (let k = 0; k < store.partitions; k++) {
-    // An empty partition is cleaned too (cheap): every partition then has its table, and no-row data its funnel.
-    // The partition's rows with their hash stored once (the deduplication reads it three times).
-    await materializeEvents(engine, store, EVENTS_TABLE, [k], { [ROW_HASH_COLUMN]: ['UBIGINT', ROW_HASH_SQL] });
+    // The partition's Parquet files are read in place (each statement reads only its columns); the stored row
+    // hash spares the deduplication hashing nine columns three times. An empty partition is cleaned too (cheap),
+    // so data without rows still has its all-zero funnel.
+    const source = `${EVENTS_TABLE}_part${k}`;
+    await createPartitionView(engine, store, k, source);
     const target = `${CLEAN_EVENTS_TABLE}_part${k}`;
-    const part = await cleanEvents(engine, { source: EVENTS_TABLE, target, hashColumn: ROW_HASH_COLUMN });
+    const part = await cleanEvents(engine, { source, target, hashColumn: ROW_HASH_COLUMN });
     await dropCleaningIntermediates(engine, target);
+    await engine.run(`DROP VIEW ${source}`);
     tables.push(target);
     funnel = funnel ? addFunnels(funnel, part) : part;
   }
-  await engine.run(`DROP TABLE IF EXISTS ${EVENTS_TABLE}`);
   if (!funnel) throw new Error(`event store ${store.dir} has no partition`);
   return { funnel, tables };
 }
