@@ -13,6 +13,7 @@ import { column, onlyRow, toNumber, type Engine, type Row } from '../engine/engi
 import { EVENTS_TABLE } from '../data/schema';
 import type { Funnel } from './funnel';
 import {
+  candidateRowsSql,
   candidatesSql,
   cleanedCandidatesSql,
   cleanedUniqueRowsSql,
@@ -20,6 +21,7 @@ import {
   hashDedupTables,
   purchaseTimesSql,
   repeatedHashesSql,
+  rowHashesSql,
   stepCountsByHashSql,
   type HashDedupTables,
 } from './hashDedup';
@@ -135,9 +137,12 @@ function cleanedUsersSql(target: string): string {
 
 /** The relations of DuckDB's hash plan, in creation order (the cleaned table last). */
 function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDedupTables): Relation[] {
+  const byRowId = helpers.hashColumn === null;
   return [
     { name: helpers.purchaseTimes, kind: 'TABLE', select: purchaseTimesSql(source) },
+    ...(byRowId ? [{ name: helpers.rowHashes, kind: 'TABLE' as const, select: rowHashesSql(source) }] : []),
     { name: helpers.repeatedHashes, kind: 'TABLE', select: repeatedHashesSql(source, helpers) },
+    ...(byRowId ? [{ name: helpers.candidateRows, kind: 'TABLE' as const, select: candidateRowsSql(helpers) }] : []),
     { name: helpers.candidates, kind: 'TABLE', select: candidatesSql(source, helpers) },
     { name: tables.firstPurchase, kind: 'VIEW', select: firstPurchaseByHashSql(source, helpers) },
     { name: tables.cosmeticsOnly, kind: 'VIEW', select: cosmeticsOnlySql(tables.firstPurchase) },
@@ -180,6 +185,8 @@ async function cleanByHash(engine: Engine, source: string, tables: CleanTables, 
 FROM (${stepCountsByHashSql(source, helpers)}) s`),
     'funnel counts',
   );
+  // One row per event, needed only until here: free its memory for the stages after.
+  await engine.run(`DROP TABLE IF EXISTS ${helpers.rowHashes}`);
   return funnelFromRow(row);
 }
 

@@ -24,10 +24,15 @@ export interface HashDedupTables {
   /** Step-1 rows whose hash repeats, with their duplicates (full width, small). */
   candidates: string;
   /**
-   * The source's column holding each row's hash (the partitioned run stores it while reading a partition, so the
-   * three statements that need it do not hash nine columns each), or null to compute it.
+   * The source's column holding each row's hash (the partitioned run's Parquet partitions store it), or null:
+   * then the source must be a table, each row is hashed once into `rowHashes` (row id, hash), and the rows that
+   * may have a duplicate are found by row id (`candidateRows`) instead of hashing nine columns three times.
    */
   hashColumn: string | null;
+  /** Without a hash column: (row_id, row_hash) of every source row. */
+  rowHashes: string;
+  /** Without a hash column: the row ids whose hash repeats. */
+  candidateRows: string;
 }
 
 /** Helper table names for `target`; `hashColumn` when the source stores ROW_HASH_SQL (lib/data/schema.ts). */
@@ -37,12 +42,34 @@ export function hashDedupTables(target: string, hashColumn: string | null = null
     repeatedHashes: `${target}_step1_repeated_hashes`,
     candidates: `${target}_step1_duplicate_candidates`,
     hashColumn,
+    rowHashes: `${target}_step1_row_hashes`,
+    candidateRows: `${target}_step1_candidate_rows`,
   };
 }
 
-/** The hash of a whole event row of `alias`: its stored column, or computed. */
-function rowHash(alias: string, tables: HashDedupTables): string {
-  return tables.hashColumn ? `${alias}.${tables.hashColumn}` : `hash(${columns(alias)})`;
+/** Without a hash column: each source row's DuckDB row id and hash, computed once. */
+export function rowHashesSql(source: string): string {
+  // The same function as ROW_HASH_SQL (lib/data/schema.ts), over the same columns in the same order.
+  return `SELECT e.rowid AS row_id, hash(${columns('e')}) AS row_hash FROM ${source} e`;
+}
+
+/** Without a hash column: the row ids of the rows whose hash repeats. */
+export function candidateRowsSql(tables: HashDedupTables): string {
+  return `SELECT row_id FROM ${tables.rowHashes} WHERE row_hash IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
+}
+
+/** True for a row of `alias` whose hash repeats in the source (it may have an exact duplicate). */
+function mayHaveDuplicate(alias: string, tables: HashDedupTables): string {
+  return tables.hashColumn
+    ? `${alias}.${tables.hashColumn} IN (SELECT row_hash FROM ${tables.repeatedHashes})`
+    : `${alias}.rowid IN (SELECT row_id FROM ${tables.candidateRows})`;
+}
+
+/** True for a row of `alias` whose hash is unique in the source (it has no exact duplicate). */
+function hasNoDuplicate(alias: string, tables: HashDedupTables): string {
+  return tables.hashColumn
+    ? `${alias}.${tables.hashColumn} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})`
+    : `${alias}.rowid NOT IN (SELECT row_id FROM ${tables.candidateRows})`;
 }
 
 /** Each user's first purchase time (users without a purchase row are absent). */
@@ -61,7 +88,7 @@ export function repeatedHashesSql(source: string, tables: HashDedupTables): stri
   // COUNT(*) > 1, whose hash table holds one group per row.
   return `SELECT DISTINCT row_hash FROM (
   SELECT row_hash, LEAD(row_hash) OVER (ORDER BY row_hash) AS next_hash
-  FROM (SELECT ${rowHash('e', tables)} AS row_hash FROM ${source} e) hashes
+  FROM ${tables.hashColumn ? `(SELECT e.${tables.hashColumn} AS row_hash FROM ${source} e)` : tables.rowHashes} hashes
 ) sorted
 WHERE row_hash = next_hash`;
 }
@@ -80,13 +107,13 @@ WHERE (f.user_id IS NULL OR e.event_time <= f.first_purchase_time)`;
 /** The step-1 rows whose hash repeats (duplicates included). */
 export function candidatesSql(source: string, tables: HashDedupTables): string {
   return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
-  AND ${rowHash('e', tables)} IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
+  AND ${mayHaveDuplicate('e', tables)}`;
 }
 
 /** Step 1 as the UNION computes it: unique-hash rows as they are, plus the distinct candidates. */
 export function firstPurchaseByHashSql(source: string, tables: HashDedupTables): string {
   return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
-  AND ${rowHash('e', tables)} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})
+  AND ${hasNoDuplicate('e', tables)}
 UNION ALL
 SELECT DISTINCT ${columns('c')} FROM ${tables.candidates} c`;
 }
@@ -106,7 +133,7 @@ export function cleanedUniqueRowsSql(source: string, tables: HashDedupTables, mu
   return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
   AND ${stepsTwoToFour('e')}
   AND e.user_id IN (SELECT user_id FROM ${multiSessionUsers})
-  AND ${rowHash('e', tables)} NOT IN (SELECT row_hash FROM ${tables.repeatedHashes})`;
+  AND ${hasNoDuplicate('e', tables)}`;
 }
 
 /**
