@@ -11,6 +11,7 @@ const load = (path: string): Command => (require(path) as { command: Command }).
 
 const COMMANDS: Record<string, () => Command> = {
   build: () => load('./commands/build'),
+  cache: () => load('./commands/cache'),
   calibration: () => load('./commands/calibration'),
   clean: () => load('./commands/clean'),
   evaluate: () => load('./commands/evaluate'),

@@ -21,6 +21,7 @@ import {
   purchaseTimesSql,
   repeatedHashesSql,
   stepCountsByHashSql,
+  type HashDedupTables,
 } from './hashDedup';
 import { checkTableName } from '../engine/tableName';
 import {
@@ -130,13 +131,9 @@ function cleanedUsersSql(target: string): string {
   (SELECT COUNT(DISTINCT CASE WHEN event_type = 'purchase' THEN user_id END) FROM ${target}) AS purchasers`;
 }
 
-/** DuckDB: the hash plan of lib/clean/hashDedup.ts, with the same relations and funnel as the UNION plan. */
-async function cleanByHash(engine: Engine, source: string, tables: CleanTables): Promise<Funnel> {
-  const helpers = hashDedupTables(tables.target);
-  if (Object.values(helpers).includes(source)) {
-    throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
-  }
-  await createRelations(engine, [
+/** The relations of DuckDB's hash plan, in creation order (the cleaned table last). */
+function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDedupTables): Relation[] {
+  return [
     { name: helpers.purchaseTimes, kind: 'TABLE', select: purchaseTimesSql(source) },
     { name: helpers.repeatedHashes, kind: 'TABLE', select: repeatedHashesSql(source) },
     { name: helpers.candidates, kind: 'TABLE', select: candidatesSql(source, helpers) },
@@ -146,7 +143,32 @@ async function cleanByHash(engine: Engine, source: string, tables: CleanTables):
     { name: tables.noRemoveFromCart, kind: 'VIEW', select: noRemoveFromCartSql(tables.positivePrice) },
     { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source) },
     { name: tables.target, kind: 'TABLE', select: cleanedUniqueRowsSql(source, helpers, tables.multiSessionUsers) },
-  ]);
+  ];
+}
+
+/**
+ * DuckDB: drop what a cleaning run into `target` made, except the cleaned table itself (the partitioned run keeps
+ * only each partition's cleaned rows).
+ */
+export async function dropCleaningIntermediates(engine: Engine, target: string): Promise<void> {
+  const relations = hashPlanRelations(EVENTS_TABLE, cleanTables(target), hashDedupTables(target)).filter((r) => r.name !== target);
+  for (const { name, kind } of relations.reverse()) await engine.run(`DROP ${kind} IF EXISTS ${name}`);
+}
+
+/** The funnel of disjoint parts of the data (user partitions: every count, users included, adds up). */
+export function addFunnels(a: Funnel, b: Funnel): Funnel {
+  const sum = { ...a };
+  for (const key of Object.keys(a) as (keyof Funnel)[]) sum[key] = a[key] + b[key];
+  return sum;
+}
+
+/** DuckDB: the hash plan of lib/clean/hashDedup.ts, with the same relations and funnel as the UNION plan. */
+async function cleanByHash(engine: Engine, source: string, tables: CleanTables): Promise<Funnel> {
+  const helpers = hashDedupTables(tables.target);
+  if (Object.values(helpers).includes(source)) {
+    throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
+  }
+  await createRelations(engine, hashPlanRelations(source, tables, helpers));
   await engine.run(`INSERT INTO ${tables.target} ${cleanedCandidatesSql(helpers, tables.multiSessionUsers)}`);
   const row = onlyRow(
     await engine.all(`SELECT s.*,

@@ -34,3 +34,30 @@ export function intOption(values: Record<string, unknown>, name: string): number
   }
   return n;
 }
+
+/** The `--no-cache` option of every command that loads month files (see {@link cacheOption}). */
+export const NO_CACHE_OPTION = { 'no-cache': { type: 'boolean', default: false } } as const;
+
+/** Help lines of `--no-cache`. */
+export const NO_CACHE_HELP = `  --no-cache            parse the CSV files again and keep nothing (default: reuse the validated events of
+                        the same files from the load cache, .cache/events/; 'cache clear' empties it)`;
+
+/** The `--partitions` option of the commands that need no event-level table after the run. */
+export const PARTITIONS_OPTION = { partitions: { type: 'string', default: 'auto' } } as const;
+
+/** Help lines of `--partitions`. */
+export const PARTITIONS_HELP = `  --partitions N|auto   clean and featurise the users in N partitions, one at a time (bounded memory; same
+                        results); auto (default): one per ~256 MB of CSV`;
+
+/** The pipeline's `cache` setting from `--no-cache`. */
+export function cacheOption(values: Record<string, unknown>): boolean {
+  return values['no-cache'] !== true;
+}
+
+/** The pipeline's `partitions` setting from `--partitions`. */
+export function partitionsOption(values: Record<string, unknown>): number | 'auto' {
+  if (values.partitions === undefined || values.partitions === 'auto') return 'auto';
+  const n = intOption(values, 'partitions');
+  if (n === undefined || n < 1) throw new Error(`--partitions must be 'auto' or a whole number >= 1, got '${String(values.partitions)}'`);
+  return n;
+}

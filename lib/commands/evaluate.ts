@@ -10,12 +10,12 @@ import { calibrationRows, originRows, originSpreadRows, singleOriginRows, target
 import { targetingCsv } from '../honest/targeting';
 import { STUDY_MODEL_NAMES, type StudyModelName } from '../study/studyModels';
 import { toMarkdown } from '../study/modelsReport';
-import { intOption, parseOptions, requireOption, type Command } from './command';
+import { cacheOption, intOption, NO_CACHE_HELP, NO_CACHE_OPTION, parseOptions, requireOption, type Command } from './command';
 
 export const command: Command = {
   help: `purchase-prediction evaluate --data DIR [--horizon-days 14] [--cutoff YYYY-MM-DD] [--min-history-days 14] [--seed N]
     [--step-days 7] [--origin-models a,b,c | --no-origins] [--cost-fn X --cost-fp Y] [--decision-model NAME]
-    [--targets-out FILE.csv] [--backend duckdb|postgres] [--json] [--out FILE.json]
+    [--targets-out FILE.csv] [--backend duckdb|postgres] [--json] [--out FILE.json] [--no-cache]
 
 Honest time-split evaluation next to the study's leaky random split, on the same files (2 to 5 months).
 Training cutoff T1 (--cutoff; default the latest that fits) and test cutoff T2 = T1 + H (H = --horizon-days):
@@ -33,7 +33,8 @@ ${DEFAULT_COSTS.falsePositive}) give beta = sqrt(fn/fp) and the minimum-cost thr
 decision model calibrated (isotonic, same held-out users) decides at p > fp/(fp+fn); expected profit of contacting
 the top k% for k = 0..100, k chosen on the held-out users. --targets-out writes the test users ranked by the
 decision model (default xgboost) as CSV, with the chosen cut. --json prints everything as JSON (schema in the
-README, "JSON output") instead of the tables; --out FILE writes the same JSON to FILE (atomically).`,
+README, "JSON output") instead of the tables; --out FILE writes the same JSON to FILE (atomically).
+${NO_CACHE_HELP}`,
   async run(argv) {
     const v = parseOptions(argv, {
       data: { type: 'string' },
@@ -51,6 +52,7 @@ README, "JSON output") instead of the tables; --out FILE writes the same JSON to
       backend: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      ...NO_CACHE_OPTION,
     });
     const data = requireOption(v, 'data');
     const cutoff = v.cutoff;
@@ -76,6 +78,7 @@ README, "JSON output") instead of the tables; --out FILE writes the same JSON to
       skipOrigins: v['no-origins'] === true,
       costs,
       decisionModel,
+      cache: cacheOption(v),
       log: (line) => console.error(line),
     });
     try {

@@ -6,7 +6,16 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command';
 import { checkBackend } from '../engine/engine';
-import { parseOptions, requireOption } from './command';
+import {
+  cacheOption,
+  NO_CACHE_HELP,
+  NO_CACHE_OPTION,
+  PARTITIONS_HELP,
+  PARTITIONS_OPTION,
+  parseOptions,
+  partitionsOption,
+  requireOption,
+} from './command';
 import type { LoadReport } from '../data/load';
 import type { Funnel } from '../clean/clean';
 import { checkRefDate, type BuildModellingTableResult } from '../features/modellingTable';
@@ -30,7 +39,9 @@ const HELP = `features --data DIR --out FILE.csv [options]
 ${Object.entries(SWITCH_DESCRIPTIONS)
   .map(([k, d]) => `                          ${k}: ${d}`)
   .join('\n')}
-  --skip-bad-rows       skip malformed rows (counted) instead of failing on the first one`;
+  --skip-bad-rows       skip malformed rows (counted) instead of failing on the first one
+${NO_CACHE_HELP}
+${PARTITIONS_HELP}`;
 
 function step(name: string, seconds: number, detail = ''): void {
   console.log(`${name.padEnd(9)} ${seconds.toFixed(2).padStart(7)} s${detail ? `  ${detail}` : ''}`);
@@ -70,6 +81,8 @@ export const command: Command = {
       'ref-date': { type: 'string' },
       mode: { type: 'string', default: 'seed' },
       'skip-bad-rows': { type: 'boolean', default: false },
+      ...NO_CACHE_OPTION,
+      ...PARTITIONS_OPTION,
     });
     const data = requireOption(values, 'data');
     const out = requireOption(values, 'out');
@@ -88,6 +101,8 @@ export const command: Command = {
       mode,
       refDate,
       skipBadRows: values['skip-bad-rows'],
+      cache: cacheOption(values),
+      partitions: partitionsOption(values),
       progress: true,
       runStage: async (stage, work) => {
         const started = performance.now();

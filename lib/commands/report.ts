@@ -4,10 +4,11 @@ import { checkBackend } from '../engine/engine';
 import { FEATURE_MODES, type FeatureMode } from '../features/modes';
 import { checkRefDate } from '../features/modellingTable';
 import { runReport } from '../report/runReport';
-import { intOption, parseOptions, type Command } from './command';
+import { intOption, NO_CACHE_HELP, NO_CACHE_OPTION, parseOptions, type Command } from './command';
+import { LOAD_CACHE_ENV, LOAD_CACHE_OFF } from '../data/loadCache';
 import { DEFAULT_SEED } from '../random';
 
-const HELP = `usage: purchase-prediction report [--data DIR] [--out DIR] [--seed N] [--backend duckdb|postgres] [--mode seed|fixed] [--ref-date YYYY-MM-DD]
+const HELP = `usage: purchase-prediction report [--data DIR] [--out DIR] [--seed N] [--backend duckdb|postgres] [--mode seed|fixed] [--ref-date YYYY-MM-DD] [--no-cache]
 Executes the notebooks (notebooks/eda_feature_eng.ipynb, notebooks/modeling.ipynb, and
 notebooks/honest_evaluation.ipynb when present) headless in fresh tslab kernels, each in the notebooks'
 folder as in any Jupyter front end, checks every page in headless Chromium, and writes into DIR:
@@ -22,6 +23,7 @@ folder as in any Jupyter front end, checks every page in headless Chromium, and 
   --backend B     duckdb (default) or postgres (uses the PG* environment variables)
   --mode M        seed (the study's feature SQL, default) or fixed (its quirks corrected)
   --ref-date D    reference date for recency (default: the day after the last event)
+${NO_CACHE_HELP}
 A failing cell stops the run with the notebook, the cell and the error; the previous report stays as it was.`;
 
 function display(path: string): string {
@@ -39,7 +41,10 @@ export const command: Command = {
       backend: { type: 'string' },
       mode: { type: 'string' },
       'ref-date': { type: 'string' },
+      ...NO_CACHE_OPTION,
     });
+    // The notebooks run in kernels of their own: they inherit the switch through the environment.
+    if (values['no-cache'] === true) process.env[LOAD_CACHE_ENV] = LOAD_CACHE_OFF;
     const backend = checkBackend(values.backend ?? 'duckdb', '--backend');
     const mode = (values.mode ?? 'seed') as FeatureMode;
     if (!FEATURE_MODES.includes(mode)) throw new Error(`--mode must be one of ${FEATURE_MODES.join(', ')}, got '${mode}'`);

@@ -23,8 +23,11 @@ export interface BuildModellingTableOptions {
   switches?: Partial<FeatureSwitches>;
   /** Reference date for recency, 'YYYY-MM-DD'; default {@link defaultRefDate} for the mode. */
   refDate?: string;
-  /** Cleaned events table; default 'clean_events'. */
-  source?: string;
+  /**
+   * Cleaned events table; default 'clean_events'. A list: the cleaned events of disjoint user partitions (the
+   * partitioned run), featurised one at a time; the per-user tables are the same as from their union.
+   */
+  source?: string | readonly string[];
   /** Output table; default 'modelling_table'. */
   target?: string;
   /** Also build the wide per-brand table for notebooks (the model does not use it; slow); default false. */
@@ -107,9 +110,15 @@ export const STUDY_REF_DATE = '2020-02-11';
  * study's run date {@link STUDY_REF_DATE} when the data ends before it (as the study's own data did), so
  * recency is measured as the study measured it.
  */
-export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVENTS_TABLE, mode: FeatureMode = 'fixed'): Promise<string> {
-  const [row] = await engine.all<{ ref: string | null }>(`SELECT CAST(CAST(MAX(event_time) AS DATE) + 1 AS VARCHAR) AS ref FROM ${source}`);
-  if (!row?.ref) throw new Error(`cannot choose a reference date: ${source} has no events`);
+export async function defaultRefDate(
+  engine: Engine,
+  source: string | readonly string[] = CLEAN_EVENTS_TABLE,
+  mode: FeatureMode = 'fixed',
+): Promise<string> {
+  const sources = typeof source === 'string' ? [source] : source;
+  const maxima = sources.map((s) => `SELECT MAX(event_time) AS t FROM ${s}`).join(' UNION ALL ');
+  const [row] = await engine.all<{ ref: string | null }>(`SELECT CAST(CAST(MAX(t) AS DATE) + 1 AS VARCHAR) AS ref FROM (${maxima}) m`);
+  if (!row?.ref) throw new Error(`cannot choose a reference date: ${sources.join(', ')} has no events`);
   return mode === 'seed' && row.ref < STUDY_REF_DATE ? STUDY_REF_DATE : row.ref;
 }
 
@@ -119,26 +128,56 @@ export async function defaultRefDate(engine: Engine, source: string = CLEAN_EVEN
  */
 export async function buildModellingTable(engine: Engine, options: BuildModellingTableOptions = {}): Promise<BuildModellingTableResult> {
   const started = performance.now();
-  const source = checkTableName(options.source ?? CLEAN_EVENTS_TABLE);
+  const sources = (
+    typeof options.source === 'string' || options.source === undefined ? [options.source ?? CLEAN_EVENTS_TABLE] : [...options.source]
+  ).map((s) => checkTableName(s));
+  if (sources.length === 0) throw new Error('buildModellingTable: no source table given');
   const mode = options.mode ?? 'seed';
   const switches = resolveSwitches(mode, options.switches);
-  const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, source, mode);
+  const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, sources, mode);
   const target = checkTableName(options.target ?? MODELLING_TABLE);
-  const ctx = featureContext(engine, switches, refDate, source, target);
-  await buildSessions(ctx);
-  await buildTarget(ctx);
-  await buildRfmValues(ctx);
+  const [first] = sources;
+  const ctx = featureContext(engine, switches, refDate, first, target);
+  if (sources.length === 1) {
+    await buildUserTables(ctx);
+  } else {
+    for (const [k, source] of sources.entries())
+      await appendUserTables(ctx, featureContext(engine, switches, refDate, source, `${target}_part`), k === 0);
+  }
+  // The quintiles rank every user against all others: the one global step.
   await buildRfm(ctx);
-  await buildActivity(ctx);
-  await buildBrandAffinityLong(ctx);
-  await buildBrandAffinityMax(ctx);
   if (options.wideBrandTable ?? false) await buildBrandAffinityWide(ctx);
-  await buildVisits(ctx);
-  await buildPrices(ctx);
   await buildMergedTable(ctx, target);
   const { n } = onlyRow(
     await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${target}`),
     'modelling table row count',
   );
   return { rows: n, seconds: (performance.now() - started) / 1000, refDate };
+}
+
+/** The per-user feature tables of `ctx.source`: everything but the quintiles and the merge. */
+async function buildUserTables(ctx: FeatureContext): Promise<void> {
+  await buildSessions(ctx);
+  await buildTarget(ctx);
+  await buildRfmValues(ctx);
+  await buildActivity(ctx);
+  await buildBrandAffinityLong(ctx);
+  await buildBrandAffinityMax(ctx);
+  await buildVisits(ctx);
+  await buildPrices(ctx);
+}
+
+/** The per-user tables kept from each partition (sessions stay per partition: only these read them). */
+const APPENDED_TABLES = ['target', 'rfmValues', 'activity', 'brandAffinityLong', 'brandAffinityMax', 'visits', 'prices'] as const;
+
+/** Build one partition's per-user tables under `part`'s names and append them to `whole`'s (created when `first`). */
+async function appendUserTables(whole: FeatureContext, part: FeatureContext, first: boolean): Promise<void> {
+  await buildUserTables(part);
+  for (const key of APPENDED_TABLES) {
+    const from = part.tables[key];
+    const into = whole.tables[key];
+    if (first) await replaceTable(whole.engine, into, `SELECT * FROM ${from}`);
+    else await whole.engine.run(`INSERT INTO ${into} SELECT * FROM ${from}`);
+  }
+  for (const table of Object.values(part.tables)) await whole.engine.run(`DROP TABLE IF EXISTS ${table}`);
 }

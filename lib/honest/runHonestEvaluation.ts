@@ -9,6 +9,8 @@ export interface RunHonestEvaluationOptions extends Omit<HonestEvaluationOptions
   backend?: Backend;
   /** PostgreSQL connection string; default: the PG* environment variables. */
   postgresUrl?: string;
+  /** The load cache: on by default (see PipelineOptions.cache). */
+  cache?: boolean | string;
 }
 
 export interface HonestRun extends HonestEvaluation {
@@ -25,7 +27,7 @@ export interface HonestRun extends HonestEvaluation {
 export async function runHonestEvaluation(options: RunHonestEvaluationOptions): Promise<HonestRun> {
   // The pipeline's one way in (memory limit, private spill folder, PostgreSQL connected first); the honest
   // evaluation then builds its own cutoff tables from the loaded events.
-  const run = await openPipeline({ data: options.data, backend: options.backend, postgresUrl: options.postgresUrl });
+  const run = await openPipeline({ data: options.data, backend: options.backend, postgresUrl: options.postgresUrl, cache: options.cache });
   try {
     const loadSeconds = run.timings.load + (run.timings.copyToPostgres ?? 0);
     const result = await evaluateHonestly(run.engine, options);

@@ -5,11 +5,10 @@
  * suite, or by hand in any Jupyter front end (where the defaults apply). Files handed from one notebook to the
  * next are named beside their writers (`HONEST_TARGETS_FILE`, `MODEL_TABLE_FILES`, the feature table file).
  */
-import { resolve } from 'node:path';
 import { DEFAULT_SEED } from '../random';
 
-/** The repository root (two folders above this file, in lib/ as in the compiled dist/). */
-export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
+// The repository root is owned by lib/io (the load cache needs it too); the notebooks' contract re-exports it.
+export { REPOSITORY_ROOT } from '../io/repositoryRoot';
 
 /** Names of the environment variables a notebook reads. */
 export const NOTEBOOK_ENV = {

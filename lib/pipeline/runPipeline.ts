@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cleanEvents, type Funnel } from '../clean/clean';
+import { addFunnels, CLEAN_EVENTS_TABLE, cleanEvents, dropCleaningIntermediates, type Funnel } from '../clean/clean';
 import { copyEventsToPostgres } from '../data/copyToPostgres';
-import { loadEvents, type LoadReport } from '../data/load';
+import { materializeEvents, type EventStore } from '../data/eventStore';
+import { loadEventStore, type LoadReport } from '../data/load';
+import { EVENTS_TABLE } from '../data/schema';
 import type { ProgressOption } from '../data/progress';
 import { DuckDbEngine, type DuckDbOptions } from '../engine/duckdb';
 import { checkBackend, type Backend, type Engine } from '../engine/engine';
@@ -27,6 +29,20 @@ export interface PipelineOptions {
   duckdb?: DuckDbOptions;
   /** Also build the wide per-brand table (notebooks only; the model does not use it). */
   wideBrandTable?: boolean;
+  /**
+   * The load cache (lib/data/loadCache.ts): on (default) reuses the validated events of the same files from an
+   * earlier run and keeps them for the next; `false` reads the CSV files and keeps nothing; a string names the
+   * cache folder.
+   */
+  cache?: boolean | string;
+  /**
+   * User partitions (lib/data/eventStore.ts). 1 (default): one `events` table and every intermediate table of the
+   * cleaning and the features, as the notebooks read them. More, or 'auto' (by input size): on DuckDB each
+   * partition is cleaned and featurised alone, so memory stays bounded whatever the size; the funnel, the per-user
+   * feature tables and the modelling table are the same, but `events`, `clean_events`, the cleaning steps and
+   * `feat_sessions` are not kept.
+   */
+  partitions?: number | 'auto';
   /**
    * Runs each stage's work (default: just calls it). The benchmark passes one that measures CPU and memory
    * per stage; the pipeline's own `timings` are taken either way.
@@ -103,7 +119,8 @@ export interface LoadedPipeline {
  */
 export async function openPipeline(options: PipelineOptions): Promise<LoadedPipeline> {
   const backend = checkBackend(options.backend ?? 'duckdb');
-  const spill = options.duckdb?.tempDirectory ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'purchase-prediction-duckdb-'));
+  // The run's private folder: DuckDB's spill files (unless told otherwise) and, without the cache, the event store.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'purchase-prediction-run-'));
   let postgres: PostgresEngine | null = null;
   let loader: DuckDbEngine | null = null;
   const close = async () => {
@@ -111,7 +128,7 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       if (postgres) await postgres.close();
       if (loader) await loader.close();
     } finally {
-      if (spill) fs.rmSync(spill, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
     }
   };
   try {
@@ -123,7 +140,7 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       // Every stage orders its own output where order matters (readFeatureTable orders by user); unordered
       // inserts save memory and time in every CREATE TABLE AS.
       preserveInsertionOrder: options.duckdb?.preserveInsertionOrder ?? false,
-      tempDirectory: options.duckdb?.tempDirectory ?? spill ?? undefined,
+      tempDirectory: options.duckdb?.tempDirectory ?? path.join(work, 'spill'),
     });
     const duck = loader;
     const timings: StageTimings = { load: 0, clean: 0, features: 0, read: 0 };
@@ -134,13 +151,27 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       timings[name] = (performance.now() - t) / 1000;
       return result;
     };
-    const load = await stage('load', () =>
-      loadEvents(duck, options.data, { skipBadRows: options.skipBadRows, progress: options.progress }),
-    );
+    // Partitioned: the event store whose partitions clean() and features() go through one by one.
+    let store: EventStore | null = null;
+    const load = await stage('load', async () => {
+      const loaded = await loadEventStore(duck, options.data, {
+        skipBadRows: options.skipBadRows,
+        progress: options.progress,
+        cache: options.cache ?? true,
+        partitions: options.partitions ?? 1,
+        storeDir: work,
+      });
+      const partitioned = backend === 'duckdb' && loaded.partitions > 1;
+      if (partitioned) store = loaded;
+      else await materializeEvents(duck, loaded, EVENTS_TABLE);
+      return loaded.report;
+    });
     const pg = postgres;
     if (pg) await stage('copyToPostgres', () => copyEventsToPostgres(duck, pg, { progress: options.progress }));
     const engine: Engine = pg ?? duck;
     let funnel: Funnel | null = null;
+    // Partitioned: the cleaned table of each partition, featurised one by one.
+    let cleanedParts: string[] | null = null;
     return {
       engine,
       loader: duck,
@@ -148,7 +179,13 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       timings,
       close,
       clean: async (cleanOptions = {}) => {
-        const cleaned = await stage('clean', () => cleanEvents(engine));
+        const cleaned = await stage('clean', async () => {
+          const partitioned: EventStore | null = store;
+          if (!partitioned) return cleanEvents(engine);
+          const parts = await cleanPartitions(duck, partitioned);
+          cleanedParts = parts.tables;
+          return parts.funnel;
+        });
         const empty = emptyCleaningMessage(cleaned);
         if (empty && !cleanOptions.allowEmpty) throw new Error(empty);
         funnel = cleaned;
@@ -163,8 +200,10 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
             switches: options.switches,
             refDate: options.refDate,
             wideBrandTable: options.wideBrandTable,
+            source: cleanedParts ?? undefined,
           }),
         );
+        if (cleanedParts) for (const table of cleanedParts) await engine.run(`DROP TABLE IF EXISTS ${table}`);
         const noRows = emptyModellingTableMessage(features.rows, counted);
         if (noRows) throw new Error(noRows);
         return features;
@@ -175,6 +214,27 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
     await close();
     throw err;
   }
+}
+
+/**
+ * Clean each partition of `store` into a table of its own (`clean_events_part<K>`), keeping only that table;
+ * the funnel is the sum of the partitions' (every count, users included, adds up over disjoint users).
+ */
+async function cleanPartitions(engine: DuckDbEngine, store: EventStore): Promise<{ funnel: Funnel; tables: string[] }> {
+  let funnel: Funnel | null = null;
+  const tables: string[] = [];
+  for (let k = 0; k < store.partitions; k++) {
+    // An empty partition is cleaned too (cheap): every partition then has its table, and no-row data its funnel.
+    await materializeEvents(engine, store, EVENTS_TABLE, [k]);
+    const target = `${CLEAN_EVENTS_TABLE}_part${k}`;
+    const part = await cleanEvents(engine, { source: EVENTS_TABLE, target });
+    await dropCleaningIntermediates(engine, target);
+    tables.push(target);
+    funnel = funnel ? addFunnels(funnel, part) : part;
+  }
+  await engine.run(`DROP TABLE IF EXISTS ${EVENTS_TABLE}`);
+  if (!funnel) throw new Error(`event store ${store.dir} has no partition`);
+  return { funnel, tables };
 }
 
 /**

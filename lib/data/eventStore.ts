@@ -1,0 +1,138 @@
+/**
+ * The event store: the loader's output, the validated and typed events of a set of input files as Parquet files
+ * split into user partitions (`part=K/` folders, K = hash(user_id) mod partitions). Every cleaning step and every
+ * feature but the RFM quintiles is per user, so the pipeline can clean and featurise one partition at a time
+ * with memory bounded by the partition's size (lib/pipeline/partitionedRun.ts); with one partition it is simply
+ * the whole data. The same folder is the load cache's entry (lib/data/loadCache.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDbEngine } from '../engine/duckdb';
+import { sqlString } from '../engine/dialect';
+import { onlyRow } from '../engine/engine';
+import { isGzipName } from './gzip';
+import type { LoadReport } from './load';
+import type { CachedFile } from './loadCache';
+import { createEventsTableSql, EVENT_COLUMNS } from './schema';
+
+/** A written event store. */
+export interface EventStore {
+  dir: string;
+  partitions: number;
+  /** Absolute Parquet file names of each partition (empty for a partition without rows). */
+  partitionFiles: string[][];
+  partitionRows: number[];
+  report: LoadReport;
+}
+
+/**
+ * Input bytes per partition chosen by {@link autoPartitions}: about 2.5M events of the Kaggle files, whose
+ * cleaning and features stay within a few hundred MB of DuckDB memory (measured at 9M and 20M events).
+ */
+export const PARTITION_INPUT_BYTES = 256e6;
+
+/** Most partitions 'auto' picks (each partition costs ~30 statements). */
+export const MAX_AUTO_PARTITIONS = 64;
+
+/** gzip'd Kaggle CSV is about a quarter of its plain size (measured: 9M events, 1.02 GB plain, 0.25 GB gzip). */
+const GZIP_RATIO = 4;
+
+/** The partition count for `files`: one per {@link PARTITION_INPUT_BYTES} of (uncompressed) input, at least 1. */
+export function autoPartitions(files: readonly string[]): number {
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size * (isGzipName(f) ? GZIP_RATIO : 1), 0);
+  return Math.min(MAX_AUTO_PARTITIONS, Math.max(1, Math.ceil(bytes / PARTITION_INPUT_BYTES)));
+}
+
+/** A valid partition count, or an error saying what is wrong. */
+export function checkPartitions(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new Error(`partitions must be a whole number from 1 to 1024, got ${n}`);
+  return n;
+}
+
+/** The partition column of a row, as the loader writes it: hash(user_id) mod `partitions`. */
+export function PARTITION_COLUMN_SQL(partitions: number): string {
+  // DuckDB's hash is an unsigned 64-bit value, so the remainder is never negative (user ids can be).
+  return `CAST(hash(user_id) % ${checkPartitions(partitions)} AS INTEGER) AS part`;
+}
+
+/** COPY options of the `index`-th input file's write into the store. */
+export function storeWriteOptions(index: number): string {
+  // One file name pattern per input file, so the files of several inputs share the partition folders.
+  return `FORMAT parquet, PARTITION_BY (part), FILENAME_PATTERN 'input${index}_{i}', OVERWRITE_OR_IGNORE true`;
+}
+
+/** Rows of each partition, from the Parquet metadata. */
+export async function countPartitionRows(engine: DuckDbEngine, dir: string, partitions: number): Promise<number[]> {
+  const rows = new Array<number>(partitions).fill(0);
+  const files = partitionFileLists(dir, partitions).flat();
+  if (files.length === 0) return rows;
+  const counted = await engine.all<{ part: number; n: string }>(
+    `SELECT CAST(part AS INTEGER) AS part, CAST(COUNT(*) AS VARCHAR) AS n
+       FROM read_parquet(${fileListSql(files)}, hive_partitioning = true) GROUP BY part`,
+  );
+  for (const { part, n } of counted) rows[part] = Number(n);
+  return rows;
+}
+
+/** The Parquet files of each partition folder under `dir`, sorted (absent folder: none). */
+function partitionFileLists(dir: string, partitions: number): string[][] {
+  return Array.from({ length: partitions }, (_, k) => {
+    const folder = path.join(dir, `part=${k}`);
+    if (!fs.existsSync(folder)) return [];
+    return fs
+      .readdirSync(folder)
+      .filter((n) => n.endsWith('.parquet'))
+      .sort()
+      .map((n) => path.join(folder, n));
+  });
+}
+
+/** An {@link EventStore} over the files of `dir`; `files` (from the manifest) must be exactly what is there. */
+export function storeFromFiles(
+  dir: string,
+  partitions: number,
+  partitionRows: number[],
+  files: CachedFile[],
+  report: LoadReport,
+): EventStore {
+  const partitionFiles = partitionFileLists(dir, partitions);
+  const listed = partitionFiles
+    .flat()
+    .map((f) => path.relative(dir, f))
+    .sort();
+  const expected = files.map((f) => f.name).sort();
+  if (listed.join('\n') !== expected.join('\n')) throw new Error(`event store ${dir}: its files changed while it was being opened`);
+  return { dir, partitions, partitionFiles, partitionRows, report };
+}
+
+/** `['a.parquet', 'b.parquet']` as a DuckDB list literal. */
+function fileListSql(files: readonly string[]): string {
+  return `[${files.map(sqlString).join(', ')}]`;
+}
+
+/**
+ * (Re)create `table` with the events of the store (all partitions, or the listed ones), in one transaction:
+ * an existing table of that name is replaced only on success.
+ */
+export async function materializeEvents(
+  engine: DuckDbEngine,
+  store: EventStore,
+  table: string,
+  partitions?: readonly number[],
+): Promise<number> {
+  const files = (partitions ?? store.partitionFiles.map((_, k) => k)).flatMap((k) => store.partitionFiles[k] ?? []);
+  await engine.run('BEGIN TRANSACTION');
+  try {
+    await engine.run(`DROP TABLE IF EXISTS ${table}`);
+    await engine.run(createEventsTableSql(table));
+    if (files.length > 0) {
+      await engine.run(`INSERT INTO ${table} SELECT ${EVENT_COLUMNS.join(', ')} FROM read_parquet(${fileListSql(files)})`);
+    }
+    await engine.run('COMMIT');
+  } catch (err) {
+    await engine.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  const { n } = onlyRow(await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table}`), 'events row count');
+  return n;
+}
