@@ -115,23 +115,26 @@ function cacheSection(commands: CommandRun[]): string[] {
   const out = [
     `### Load cache (\`features\` at ${runs[0]!.size}, three runs in a row)`,
     '',
-    '| run | wall s | CPU s | peak RSS |',
-    '|---|---:|---:|---:|',
+    '| run | wall s | CPU s | peak RSS | same CSV as `--no-cache` |',
+    '|---|---:|---:|---:|---|',
   ];
   for (const r of runs) {
     const what = CACHE_VARIANTS[r.variant ?? ''] ?? r.variant ?? '';
+    const same = r.sameOutputAsNoCache === undefined ? '' : r.sameOutputAsNoCache ? 'yes' : '**no**';
     out.push(
       r.error
-        ? `| ${what} | ${failedCells(r, 3)}`
-        : `| ${what} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} | ${rssCell(commandPeakRss(r))} |`,
+        ? `| ${what} | ${failedCells(r, 4)}`
+        : `| ${what} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} | ${rssCell(commandPeakRss(r))} | ${same} |`,
     );
   }
   const none = runs.find((r) => r.variant === 'no cache');
   const cold = runs.find((r) => r.variant === 'empty cache');
   const hit = runs.find((r) => r.variant === 'cache hit');
   if (none && hit && !none.error && !hit.error) {
-    const fill =
-      cold && !cold.error ? `; filling the cache cost ${(cold.wallSeconds - none.wallSeconds).toFixed(1)} s over \`--no-cache\`` : '';
+    const delta = cold && !cold.error ? cold.wallSeconds - none.wallSeconds : Number.NaN;
+    const fill = Number.isNaN(delta)
+      ? ''
+      : `; the empty-cache run took ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} s against \`--no-cache\``;
     out.push(
       '',
       `Cache hit: **${formatRatio(none.wallSeconds / hit.wallSeconds)} faster** than parsing the CSV files ` +
@@ -221,28 +224,29 @@ function pipelineSection(pipelines: PipelineRun[]): string[] {
   const out = [
     '### Event-level stages (one child process per row: wall and CPU seconds, rows/s on wall time, peak RSS)',
     '',
-    '| size | backend | input | events | stage | wall s | CPU s | rows/s | peak RSS |',
-    '|---|---|---|---:|---|---:|---:|---:|---:|',
+    'From the CSV files (no load cache), in as many user partitions as the commands use (`--partitions auto`: one per ' +
+      '~256 MB of CSV) unless the row says otherwise.',
+    '',
+    '| size | backend | parts | input | events | stage | wall s | CPU s | rows/s | peak RSS |',
+    '|---|---|---:|---|---:|---|---:|---:|---:|---:|',
   ];
   for (const run of pipelines) {
-    const backend = runLabel(run);
-    const events = formatCount(run.events);
+    const lead = `| ${run.size} | ${runLabel(run)} | ${run.partitions ?? ''} | ${run.input} | ${formatCount(run.events)} |`;
     if (run.error) {
-      out.push(`| ${run.size} | ${backend} | ${run.input} | ${events} | **failed** | | | | ${run.error.split('\n')[0]} |`);
+      out.push(`${lead} **failed** | | | | ${escapeCell(run.error.split('\n')[0]!)} |`);
       continue;
     }
     for (const s of run.stages) {
       const cpu =
         s.serverCpuSeconds !== undefined ? `${s.cpuSeconds.toFixed(1)} + ${s.serverCpuSeconds.toFixed(1)} server` : s.cpuSeconds.toFixed(1);
       out.push(
-        `| ${run.size} | ${backend} | ${run.input} | ${events} | ${s.stage} | ` +
-          `${s.wallSeconds.toFixed(2)} | ${cpu} | ${formatRate(s.rowsPerSecond)} | ${formatBytes(s.peakRssBytes)} |`,
+        `${lead} ${s.stage} | ${s.wallSeconds.toFixed(2)} | ${cpu} | ${formatRate(s.rowsPerSecond)} | ${formatBytes(s.peakRssBytes)} |`,
       );
     }
     const { wall, cpu } = endToEnd(run);
     out.push(
-      `| ${run.size} | ${backend} | ${run.input} | ${events} | **end to end** | ` +
-        `**${wall.toFixed(2)}** | **${cpu.toFixed(1)}** | ${formatRate(run.events / wall)} | **${formatBytes(run.processPeakRssBytes)}** |`,
+      `${lead} **end to end** | **${wall.toFixed(2)}** | **${cpu.toFixed(1)}** | ${formatRate(run.events / wall)} | ` +
+        `**${formatBytes(run.processPeakRssBytes)}** |`,
     );
   }
   return out;
@@ -268,10 +272,11 @@ function profileSection(pipelines: PipelineRun[]): string[] {
   const out: string[] = [];
   for (const run of profiledRuns(pipelines)) {
     out.push(
-      `### Where the time goes: the slowest statements of each stage (${run.size}, ${runLabel(run)}, ${run.input})`,
+      `### Where the time goes: the slowest statements of each stage (${run.size}, ${runLabel(run)}, ` +
+        `${run.partitions ?? '?'} partition(s), ${run.input})`,
       '',
-      "Wall seconds of each SQL statement (bench/queryProfile.ts) and its share of the stage; the rest is the stage's " +
-        'other statements and its JavaScript.',
+      'Wall seconds of each SQL statement (bench/queryProfile.ts) and its share of the stage; a statement run once per ' +
+        "input file or partition is summed (×N); the rest is the stage's other statements and its JavaScript.",
       '',
       '| stage | statement | s | share |',
       '|---|---|---:|---:|',
@@ -287,7 +292,10 @@ function profileRows(stage: StageFigures): string[] {
   if (queries.length === 0) return [`| ${name} | (no statements recorded) | | |`];
   const share = (s: number): string => `${Math.round((100 * s) / Math.max(stage.wallSeconds, 1e-9))}%`;
   const top = queries.slice(0, PROFILE_TOP);
-  const rows = top.map((q, i) => `| ${i === 0 ? name : ''} | \`${escapeCell(q.sql)}\` | ${q.seconds.toFixed(2)} | ${share(q.seconds)} |`);
+  const rows = top.map((q, i) => {
+    const times = q.count ? ` ×${q.count}` : '';
+    return `| ${i === 0 ? name : ''} | \`${escapeCell(q.sql)}\`${times} | ${q.seconds.toFixed(2)} | ${share(q.seconds)} |`;
+  });
   const rest = stage.wallSeconds - top.reduce((s, q) => s + q.seconds, 0);
   // Statements run side by side (Promise.all) can add up to more than the stage's wall time: no negative rest.
   rows.push(`| | rest of the stage | ${rest > 0 ? rest.toFixed(2) : '–'} | ${rest > 0 ? share(rest) : ''} |`);

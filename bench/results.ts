@@ -13,6 +13,8 @@ export interface PipelineRun {
   input: 'csv' | 'csv.gz';
   /** 'default', or the non-default DuckDB setting of this run. */
   settings: string;
+  /** User partitions of the run (DuckDB): the commands' `--partitions auto` by default; absent in older results. */
+  partitions?: number;
   /** Why the run failed, when it did (its stages are then empty). */
   error?: string;
   events: number;
@@ -54,6 +56,8 @@ export interface CommandRun {
   peakRssBytes: number;
   /** The summed RSS of the whole process tree, sampled every 50 ms (commands that spawn processes), bytes. */
   treePeakRssBytes?: number;
+  /** Cache runs: whether the features CSV written is byte for byte the `--no-cache` run's. */
+  sameOutputAsNoCache?: boolean;
   /** Why the command failed (exit status and the end of its output), when it did. */
   error?: string;
   /** Where its stdout and stderr were written. */

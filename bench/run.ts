@@ -3,19 +3,21 @@
  *   npm run bench -- [--sizes 1M,4M,9M,20M] [--skip-commands] [--skip-report] [--skip-cache] [--repeat-20m N]
  *                    [--skip-stages] [--skip-postgres] [--skip-models] [--skip-gzip] [--postgres-sizes 1M,9M]
  *                    [--report-cmd "<shell command>"]
- * Generates the data once into .cache/bench/, then times the CLI commands as a user runs them (each one whole,
- * under /usr/bin/time -v): at 9M clean, features, models, evaluate and report (--skip-commands, --skip-report),
- * features without, with an empty and with a filled load cache (--skip-cache), features at 20M N times in a row
- * (--repeat-20m, default 3, 0 skips), and features at the out-of-core sizes (only with --sizes 50M,100M). The
- * stage-level runs (--skip-stages) measure each size's load, clean, features and read in a child process per
- * run, with a per-statement profile; the models on the 9M table; PostgreSQL at 1M and 9M. Prints the tables,
- * ratios and targets and writes .cache/bench/results.json and bench/results.md (a run of out-of-core sizes
- * only: results-out-of-core.json and bench/results-out-of-core.md, so the full run's results stay).
+ * Generates the data once into .cache/bench/. The stage-level runs (--skip-stages leaves them out) measure each
+ * size's load, clean, features and read in a child process per run, with a per-statement profile, then the
+ * models on the 9M table, and PostgreSQL at 1M and 9M. Then the CLI commands are timed as a user runs them, each
+ * whole under /usr/bin/time -v: at 9M clean, features, models, evaluate and report (--skip-commands,
+ * --skip-report), features without, with an empty and with a filled load cache (--skip-cache), features at 20M
+ * N times in a row (--repeat-20m N, default 3, 0 skips), and features at the out-of-core sizes (only with
+ * --sizes 50M,100M). Prints the tables, ratios and targets and writes .cache/bench/results.json and
+ * bench/results.md (a run of out-of-core sizes only: .cache/bench/results-out-of-core.json and
+ * bench/results-out-of-core.md, so the full run's results stay).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { autoPartitions } from '../lib/data/eventStore';
 import { DuckDbEngine } from '../lib/engine/duckdb';
 import { onlyRow } from '../lib/engine/engine';
 import { runMeasurement } from './child';
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
     pipelines.push(...(await measureStages(datasets, fullSize, values['skip-gzip'])));
     if (postgres) {
       for (const data of datasets.filter((d) => postgresSizes.includes(d.size.label))) {
-        pipelines.push(await measurePipeline(data, 'postgres', 'csv', ['--postgres-url', postgres.url], postgres.env));
+        pipelines.push(await measurePipeline(data, 'postgres', 'csv', 1, ['--postgres-url', postgres.url], postgres.env));
       }
     }
     if (!values['skip-models'] && fullSize) models = await measureModels(fullSize);
@@ -147,12 +149,16 @@ async function main(): Promise<void> {
   log(`wrote ${jsonFile} and ${mdFile}`);
 }
 
-/** The stage-level DuckDB runs of every size (and, at full size, the memory-bounded and gzip variants). */
+/**
+ * The stage-level DuckDB runs of every size, partitioned as the commands are (`--partitions auto`), and at full
+ * size the memory-bounded, the one-partition (the notebooks' tables) and the gzip variants.
+ */
 async function measureStages(datasets: Dataset[], fullSize: Dataset | undefined, skipGzip: boolean): Promise<PipelineRun[]> {
   const pipelines: PipelineRun[] = [];
   for (const data of datasets) {
+    const parts = autoPartitions(data.files);
     const exportArgs = data === fullSize ? ['--export', MODELLING_PARQUET] : [];
-    pipelines.push(await measurePipeline(data, 'duckdb', 'csv', exportArgs));
+    pipelines.push(await measurePipeline(data, 'duckdb', 'csv', parts, exportArgs));
     if (data.size.label === FULL_SIZE) {
       // The memory-bounded variant: DuckDB spills beyond the limit instead of holding every table in RAM.
       pipelines.push(
@@ -160,12 +166,18 @@ async function measureStages(datasets: Dataset[], fullSize: Dataset | undefined,
           data,
           'duckdb',
           'csv',
+          parts,
           ['--memory-limit', BOUNDED_MEMORY_LIMIT],
           undefined,
           `memory_limit ${BOUNDED_MEMORY_LIMIT}`,
         ),
       );
-      if (!skipGzip) pipelines.push(await measurePipeline(await ensureGzipCopy(data, log), 'duckdb', 'csv.gz'));
+      // One partition: every event-level table kept, as the notebooks read them.
+      if (parts > 1) pipelines.push(await measurePipeline(data, 'duckdb', 'csv', 1, [], undefined, 'one partition'));
+      if (!skipGzip) {
+        const gz = await ensureGzipCopy(data, log);
+        pipelines.push(await measurePipeline(gz, 'duckdb', 'csv.gz', autoPartitions(gz.files)));
+      }
     }
   }
   return pipelines;
@@ -186,19 +198,22 @@ async function measureModels(data: Dataset): Promise<ModelsRun | null> {
   }
 }
 
+/** One stage-level run of the pipeline on `data` in a child process (bench/stage.ts), in `partitions` partitions. */
 async function measurePipeline(
   data: Dataset,
   backend: 'duckdb' | 'postgres',
   input: 'csv' | 'csv.gz',
+  partitions: number,
   extraArgs: string[] = [],
   env?: NodeJS.ProcessEnv,
   settings = 'default',
 ): Promise<PipelineRun> {
-  log(`${data.size.label} (${data.rows} events, ${input}, ${settings}) on ${backend}`);
-  const base = { size: data.size.label, backend, input, settings, inputBytes: data.bytes };
+  log(`${data.size.label} (${data.rows} events, ${input}, ${settings}, ${partitions} partition(s)) on ${backend}`);
+  const base = { size: data.size.label, backend, input, settings, partitions, inputBytes: data.bytes };
   let r: Awaited<ReturnType<typeof runMeasurement>>;
   try {
-    r = await runMeasurement(['pipeline', '--data', data.dir, '--backend', backend, ...extraArgs], env);
+    const args = ['pipeline', '--data', data.dir, '--backend', backend, '--partitions', String(partitions), ...extraArgs];
+    r = await runMeasurement(args, env);
   } catch (err) {
     // One failed run (e.g. out of memory) is a result too: record it and measure the rest.
     log(`  FAILED: ${(err as Error).message}`);

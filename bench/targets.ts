@@ -166,7 +166,7 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
   if (ratios) {
     checks.push({
       target: `${study.size} features from CSV vs the study's stack (PostgreSQL + pandas: ${study.wallSeconds} s, ${study.peakRss})`,
-      limit: `>= ${STUDY_SPEEDUP_TARGET}x faster, < 2 GiB`,
+      limit: `≥ ${STUDY_SPEEDUP_TARGET}x faster, < 2 GiB`,
       measured:
         `${formatRatio(ratios.speed)} faster (${ratios.run.wallSeconds.toFixed(1)} s wall), ` +
         `${formatRatio(ratios.memory)} less memory (${formatBytes(commandPeakRss(ratios.run))})`,
@@ -186,13 +186,13 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
     });
   }
   for (const run of commands.filter((c) => c.sections.includes('outOfCore'))) {
-    checks.push(rssCheck(run, 'load -> features, peak RSS'));
+    checks.push(rssCheck(run, 'load → features, peak RSS'));
     if (run.error) continue;
     const ref = results.perEventReference;
     const cost = microsPerEvent(run);
     checks.push({
       target: `${run.size} features: wall µs per event vs ${ref ? `${ref.size} (${ref.source})` : '9M'}`,
-      limit: `<= ${OUT_OF_CORE_COST_RATIO_TARGET}x`,
+      limit: `≤ ${OUT_OF_CORE_COST_RATIO_TARGET}x`,
       measured: ref
         ? `${cost.toFixed(2)} vs ${ref.microsPerEvent.toFixed(2)} µs: ${(cost / ref.microsPerEvent).toFixed(2)}x`
         : `${cost.toFixed(2)} µs; no 9M features run to compare with`,
