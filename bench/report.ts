@@ -65,7 +65,8 @@ function commandsSection(results: BenchResults): string[] {
     'Each command is one process timed whole by `/usr/bin/time -v`: wall time, user + system CPU of the process and its ' +
       'children, and the maximum RSS of its largest process. For a command that spawns processes (the report: Jupyter ' +
       'kernels, Chromium) the RSS of its whole process tree is also summed from /proc every 50 ms; the 2 GiB target is ' +
-      'on the larger figure. Data-loading commands read the CSV files (`--no-cache`); the cache has a table of its own.',
+      'on the larger figure. Data-loading commands read the CSV files (`--no-cache`; the cache has a table of its own), ' +
+      'otherwise with their default options (clean and features: `--partitions auto`).',
     '',
     '| command | wall s | CPU s | peak RSS, largest process | peak RSS, process tree | command line |',
     '|---|---:|---:|---:|---:|---|',
