@@ -334,6 +334,7 @@ function modelsSection(results: BenchResults): string[] {
 }
 
 function targetsSection(results: BenchResults): string[] {
+  if (results.targets.length === 0) return ['### Targets', '', 'No target was measured in this run.'];
   const out = ['### Targets', '', '| target | limit | measured | met |', '|---|---|---|---|'];
   for (const t of results.targets)
     out.push(`| ${escapeCell(t.target)} | ${t.limit} | ${escapeCell(t.measured)} | ${t.met ? 'yes' : '**no**'} |`);
