@@ -4,12 +4,11 @@ import { formatBytes, formatRatio } from './format';
 import type { StageFigures } from './meter';
 import { type BenchResults, type CommandRun, commandPeakRss, microsPerEvent, type PipelineRun } from './results';
 import { STUDY_SPEEDUP_TARGET } from './studyStack';
-import { isOutOfCore } from './sizes';
+import { FULL_SIZE, isOutOfCore } from './sizes';
 import {
   endToEnd,
   OUT_OF_CORE_COST_RATIO_TARGET,
   PEAK_RSS_TARGET_BYTES,
-  PER_EVENT_REFERENCE_SIZE,
   PIPELINE_SECONDS_TARGET,
   SMOTE_SECONDS_TARGET,
   smoteLabel,
@@ -176,7 +175,7 @@ function outOfCoreSection(results: BenchResults): string[] {
   const out = [
     '### Out-of-core sizes (`features --no-cache`: load → features from the CSV files)',
     '',
-    `| size | events | wall s | CPU s | peak RSS | µs per event | vs ${PER_EVENT_REFERENCE_SIZE} (≤ ${OUT_OF_CORE_COST_RATIO_TARGET}x) |`,
+    `| size | events | wall s | CPU s | peak RSS | µs per event | vs ${FULL_SIZE} (≤ ${OUT_OF_CORE_COST_RATIO_TARGET}x) |`,
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of runs) {
@@ -195,7 +194,7 @@ function outOfCoreSection(results: BenchResults): string[] {
     '',
     ref
       ? `${ref.size} reference: ${ref.microsPerEvent.toFixed(2)} µs per event (\`features --no-cache\`, ${ref.source}).`
-      : `No ${PER_EVENT_REFERENCE_SIZE} reference: \`features\` at ${PER_EVENT_REFERENCE_SIZE} was not measured in this run and the last ` +
+      : `No ${FULL_SIZE} reference: \`features\` at ${FULL_SIZE} was not measured in this run and the last ` +
           'results (.cache/bench/results.json) do not hold it: run the default sizes first.',
   );
   return out;
@@ -265,7 +264,7 @@ function runLabel(run: PipelineRun): string {
 function profiledRuns(pipelines: PipelineRun[]): PipelineRun[] {
   const plain = pipelines.filter((p) => p.backend === 'duckdb' && p.input === 'csv' && p.settings === 'default' && !p.error);
   const inCore = plain.filter((p) => !isOutOfCore(p.size));
-  const full = inCore.find((p) => p.size === '9M') ?? inCore.at(-1);
+  const full = inCore.find((p) => p.size === FULL_SIZE) ?? inCore.at(-1);
   return [...(full ? [full] : []), ...plain.filter((p) => isOutOfCore(p.size))];
 }
 

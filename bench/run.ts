@@ -27,15 +27,12 @@ import { CACHE_DIR, ensureDataset, ensureGzipCopy, type Dataset } from './datase
 import { preparePostgres, REPO_ROOT, type PostgresTarget } from './postgresSetup';
 import { formatResults } from './report';
 import { type BenchResults, type CommandRun, type ModelsRun, type PipelineRun, readResults } from './results';
-import { selectSizes } from './sizes';
+import { FULL_SIZE, selectSizes } from './sizes';
 import { readStudyStackReference } from './studyStack';
 import { checkTargets, perEventReference } from './targets';
 
 /** DuckDB memory limit of the memory-bounded variant measured at full size. */
 const BOUNDED_MEMORY_LIMIT = '800MB';
-
-/** The size whose modelling table the models are trained on, the commands run at, and the gzip comparison is made at. */
-const FULL_SIZE = '9M';
 
 /** The size run several times in a row (--repeat-20m). */
 const REPEAT_SIZE = '20M';

@@ -28,6 +28,12 @@ export const BENCH_SIZES: readonly BenchSize[] = [
   { label: '100M', users: 12_800_000, months: TWO_MONTHS, outOfCore: true },
 ];
 
+/**
+ * The full size, the real data's (Oct+Nov): the models train on its table, the commands and the cache runs are
+ * timed on it, the study stack's reference and the out-of-core sizes' per-event cost are compared with it.
+ */
+export const FULL_SIZE = '9M';
+
 /** The sizes measured when --sizes is not given (the out-of-core ones take minutes each). */
 export const DEFAULT_BENCH_SIZES = ['1M', '4M', '9M', '20M'];
 

@@ -10,6 +10,7 @@ import {
   type PipelineRun,
   type TargetCheck,
 } from './results';
+import { FULL_SIZE } from './sizes';
 import { STUDY_SPEEDUP_TARGET } from './studyStack';
 
 const GIB = 2 ** 30;
@@ -39,26 +40,23 @@ export function featuresFromCsv(commands: CommandRun[]): CommandRun | undefined 
   );
 }
 
-/** The size the out-of-core sizes are compared with. */
-export const PER_EVENT_REFERENCE_SIZE = '9M';
-
 /**
- * The 9M features command's wall µs per event: from this run's commands, else from `previous` (the last
+ * The full-size (9M) features command's wall µs per event: from this run's commands, else from `previous` (the last
  * results.json, `file` names it), else null.
  */
 export function perEventReference(commands: CommandRun[], previous: BenchResults | null, file: string): PerEventReference | null {
   const at = (runs: CommandRun[]): CommandRun | undefined => {
     const run = featuresFromCsv(runs);
-    return run && !run.error && run.size === PER_EVENT_REFERENCE_SIZE ? run : undefined;
+    return run && !run.error && run.size === FULL_SIZE ? run : undefined;
   };
   const here = at(commands);
-  if (here) return { size: PER_EVENT_REFERENCE_SIZE, microsPerEvent: microsPerEvent(here), source: 'this run' };
+  if (here) return { size: FULL_SIZE, microsPerEvent: microsPerEvent(here), source: 'this run' };
   const before = previous ? at(previous.commands) : undefined;
   if (!before || !previous) return null;
-  return { size: PER_EVENT_REFERENCE_SIZE, microsPerEvent: microsPerEvent(before), source: `${file}, ${previous.startedAt}` };
+  return { size: FULL_SIZE, microsPerEvent: microsPerEvent(before), source: `${file}, ${previous.startedAt}` };
 }
 
-/** Study wall / ours and study peak memory / ours for the full-size features run (NaN where not comparable). */
+/** Study wall / ours and study peak memory / ours for the full-size features run (null: none at the study's size). */
 export function studyRatios(
   results: Pick<BenchResults, 'studyStack' | 'commands'>,
 ): { run: CommandRun; speed: number; memory: number } | null {
@@ -67,7 +65,7 @@ export function studyRatios(
   return { run, speed: results.studyStack.wallSeconds / run.wallSeconds, memory: results.studyStack.peakRssBytes / commandPeakRss(run) };
 }
 
-/** "1.47 GiB", or "1.47 GiB (largest process 1.20 GiB)" when the process tree's sum is the larger figure. */
+/** "1.47 GiB", or "2.10 GiB process tree (largest process 1.20 GiB)" when the tree's sum is the larger figure. */
 export function commandRssLabel(run: CommandRun): string {
   const peak = commandPeakRss(run);
   return peak > run.peakRssBytes
@@ -191,7 +189,7 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
     const ref = results.perEventReference;
     const cost = microsPerEvent(run);
     checks.push({
-      target: `${run.size} features: wall µs per event vs ${ref ? `${ref.size} (${ref.source})` : '9M'}`,
+      target: `${run.size} features: wall µs per event vs ${ref ? `${ref.size} (${ref.source})` : FULL_SIZE}`,
       limit: `≤ ${OUT_OF_CORE_COST_RATIO_TARGET}x`,
       measured: ref
         ? `${cost.toFixed(2)} vs ${ref.microsPerEvent.toFixed(2)} µs: ${(cost / ref.microsPerEvent).toFixed(2)}x`
