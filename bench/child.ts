@@ -1,9 +1,13 @@
-/** Run a benchmark measurement (bench/stage.ts) in a fresh Node process and read back its result. */
+/**
+ * Child processes of the benchmark: a measurement (bench/stage.ts) in a fresh Node process, read back from its
+ * result file, and any command timed whole by GNU time.
+ */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StageResult } from './stage';
+import { sampleDescendantsRss } from './treeRss';
 
 const STAGE_SCRIPT = path.join(__dirname, 'stage.ts');
 
@@ -24,22 +28,81 @@ export async function runMeasurement(args: string[], env: NodeJS.ProcessEnv = pr
   return result;
 }
 
-/** Wall, CPU (user+system of the process tree) and peak RSS of a shell command, via GNU time. */
-export async function timeCommand(
-  command: string,
-  cwd: string,
-): Promise<{ wallSeconds: number; cpuSeconds: number; peakRssBytes: number }> {
-  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'time.txt');
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', report, 'bash', '-c', command], { cwd, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`'${command}' failed (exit code ${code})`);
-  const last = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!;
-  const [wall, user, sys, kb] = last.split(' ').map(Number);
-  if (wall === undefined || user === undefined || sys === undefined || kb === undefined) {
-    throw new Error(`${report}: expected '%e %U %S %M' from /usr/bin/time, got '${last}'`);
+/** What GNU time (and, when asked, the process-tree sampler) measured of one command. */
+export interface CommandFigures {
+  /** "Elapsed (wall clock) time". */
+  wallSeconds: number;
+  /** "User time" + "System time": the command and every descendant it waited for. */
+  cpuSeconds: number;
+  /** "Maximum resident set size": the largest single process of the tree (not their sum), bytes. */
+  peakRssBytes: number;
+  /** The highest summed RSS of the whole process tree, sampled every 50 ms (with `sampleTree`), bytes. */
+  treePeakRssBytes?: number;
+  /** The command's exit status (128 + N when killed by signal N). */
+  exitCode: number;
+}
+
+export interface TimeCommandOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Also sample the summed RSS of the whole process tree (for commands that spawn processes). */
+  sampleTree?: boolean;
+  /** Write the command's stdout and stderr to this file instead of passing them through. */
+  logFile?: string;
+}
+
+/**
+ * Run `argv` under `/usr/bin/time -v` as a user runs it (its whole process, children included) and return
+ * wall, CPU and peak RSS; a failing command is a result too (its `exitCode`), not an exception.
+ */
+export async function timeCommand(argv: string[], options: TimeCommandOptions): Promise<CommandFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const report = path.join(dir, 'time.txt');
+  const log = options.logFile === undefined ? null : fs.openSync(options.logFile, 'w');
+  try {
+    let treePeak: number | undefined;
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      const child = spawn('/usr/bin/time', ['-v', '-o', report, ...argv], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: log === null ? 'inherit' : ['ignore', log, log],
+      });
+      const sampler = options.sampleTree && child.pid !== undefined ? sampleDescendantsRss(child.pid) : null;
+      child.on('error', reject);
+      child.on('exit', (code, signal) => {
+        if (sampler) treePeak = sampler.stop();
+        resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0));
+      });
+    });
+    const figures = parseGnuTimeVerbose(fs.readFileSync(report, 'utf8'), report);
+    return { ...figures, ...(treePeak === undefined ? {} : { treePeakRssBytes: treePeak }), exitCode };
+  } finally {
+    if (log !== null) fs.closeSync(log);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { wallSeconds: wall, cpuSeconds: user + sys, peakRssBytes: kb * 1024 };
+}
+
+/** Wall, CPU and maximum RSS from the report of `/usr/bin/time -v` (`file` names it in errors). */
+export function parseGnuTimeVerbose(text: string, file: string): Omit<CommandFigures, 'exitCode'> {
+  const field = (label: string): string => {
+    const line = text.split('\n').find((l) => l.trimStart().startsWith(`${label}`));
+    const value = line?.slice(line.lastIndexOf(': ') + 2).trim();
+    if (value === undefined || value === '') throw new Error(`${file}: no '${label}' in the report of /usr/bin/time -v`);
+    return value;
+  };
+  const number = (label: string): number => {
+    const v = Number(field(label));
+    if (!Number.isFinite(v)) throw new Error(`${file}: '${label}' is not a number in the report of /usr/bin/time -v`);
+    return v;
+  };
+  // "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.35" or "1:02:03".
+  const wall = field('Elapsed (wall clock) time')
+    .split(':')
+    .reduce((s, part) => s * 60 + Number(part), 0);
+  if (!Number.isFinite(wall)) throw new Error(`${file}: unreadable wall clock time in the report of /usr/bin/time -v`);
+  return {
+    wallSeconds: wall,
+    cpuSeconds: number('User time (seconds)') + number('System time (seconds)'),
+    peakRssBytes: number('Maximum resident set size (kbytes)') * 1024,
+  };
 }

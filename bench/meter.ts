@@ -4,6 +4,8 @@
  * (maxRSS), so a stage's own peak comes from sampling RSS every few milliseconds while it runs; DuckDB works
  * on its own threads, so the JavaScript timer keeps firing during queries.
  */
+import type { QueryTiming } from './queryProfile';
+
 export interface StageFigures {
   stage: string;
   /** Rows the stage consumed (events for load/clean/features, users for read and models). */
@@ -16,8 +18,8 @@ export interface StageFigures {
   rowsPerSecond: number;
   /** Highest RSS sampled during the stage, bytes. */
   peakRssBytes: number;
-  /** The slowest statements of the stage, when a query profile was recorded. */
-  queries?: { sql: string; seconds: number }[];
+  /** The slowest statements of the stage (bench/queryProfile.ts), when a query profile was recorded. */
+  queries?: QueryTiming[];
   /** Free-form extras (e.g. per-model fit/predict seconds). */
   extra?: Record<string, number | string>;
 }

@@ -9,6 +9,8 @@ import { PostgresEngine } from '../lib/engine/postgres';
 export interface QueryTiming {
   sql: string;
   seconds: number;
+  /** How many statements of this label the seconds add up (one per file or partition, e.g.). */
+  count?: number;
 }
 
 const recorded: QueryTiming[] = [];
@@ -34,10 +36,23 @@ export function installQueryProfile(): void {
   }
 }
 
-/** Statements recorded since the last call, slowest first (at most `top`), and clear the record. */
+/**
+ * Statements recorded since the last call, and clear the record: those of one label summed (the same statement
+ * per input file or per partition, `clean_events_part3` counted as `clean_events_part*`), slowest first, at most `top`.
+ */
 export function takeQueryProfile(top = 8): QueryTiming[] {
-  const out = recorded.splice(0).sort((a, b) => b.seconds - a.seconds);
-  return out.slice(0, top).map((q) => ({ sql: q.sql, seconds: Math.round(q.seconds * 1000) / 1000 }));
+  const byLabel = new Map<string, { seconds: number; count: number }>();
+  for (const q of recorded.splice(0)) {
+    const label = q.sql.replace(/_part\d+/g, '_part*');
+    const sum = byLabel.get(label) ?? { seconds: 0, count: 0 };
+    sum.seconds += q.seconds;
+    sum.count += 1;
+    byLabel.set(label, sum);
+  }
+  return [...byLabel]
+    .sort((a, b) => b[1].seconds - a[1].seconds)
+    .slice(0, top)
+    .map(([sql, { seconds, count }]) => ({ sql, seconds: Math.round(seconds * 1000) / 1000, ...(count > 1 ? { count } : {}) }));
 }
 
 /** 'CREATE TABLE feat_sessions', 'INSERT INTO events ... read_csv', 'SELECT (SELECT COUNT(*) ...': enough to find it. */

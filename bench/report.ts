@@ -1,218 +1,345 @@
-/** The benchmark's results: JSON shape, the targets they are checked against, and the printed tables. */
+/** The benchmark's results as Markdown tables (printed to the terminal and written to bench/results.md). */
+import { formatCount, formatRate } from '../lib/data/progress';
+import { formatBytes, formatRatio } from './format';
 import type { StageFigures } from './meter';
+import { type BenchResults, type CommandRun, commandPeakRss, microsPerEvent, type PipelineRun } from './results';
+import { STUDY_SPEEDUP_TARGET } from './studyStack';
+import { FULL_SIZE, isOutOfCore } from './sizes';
+import {
+  endToEnd,
+  OUT_OF_CORE_COST_RATIO_TARGET,
+  PEAK_RSS_TARGET_BYTES,
+  PIPELINE_SECONDS_TARGET,
+  SMOTE_SECONDS_TARGET,
+  smoteLabel,
+  studyRatios,
+} from './targets';
 
-export interface PipelineRun {
-  size: string;
-  backend: 'duckdb' | 'postgres';
-  /** 'csv' or 'csv.gz': what the loader read. */
-  input: 'csv' | 'csv.gz';
-  /** 'default', or the non-default DuckDB setting of this run. */
-  settings: string;
-  /** Why the run failed, when it did (its stages are then empty). */
-  error?: string;
-  events: number;
-  users: number;
-  inputBytes: number;
-  stages: StageFigures[];
-  processPeakRssBytes: number;
-}
+/** Statements shown per stage in the profile. */
+const PROFILE_TOP = 5;
 
-export interface ModelsRun {
-  size: string;
-  users: number;
-  stages: StageFigures[];
-  processPeakRssBytes: number;
-}
-
-export interface CommandRun {
-  name: string;
-  command: string;
-  wallSeconds: number;
-  cpuSeconds: number;
-  peakRssBytes: number;
-}
-
-export interface BenchResults {
-  startedAt: string;
-  machine: Record<string, string | number>;
-  pipelines: PipelineRun[];
-  models: ModelsRun | null;
-  commands: CommandRun[];
-  targets: TargetCheck[];
-}
-
-export interface TargetCheck {
-  target: string;
-  limit: string;
-  measured: string;
-  met: boolean;
-}
-
-const GIB = 2 ** 30;
-/** The issue's targets: end-to-end seconds by size label; peak memory; models. */
-export const PIPELINE_SECONDS_TARGET: Record<string, number> = { '9M': 15, '20M': 40 };
-export const PEAK_RSS_TARGET_BYTES = 2 * GIB;
-export const MODELS_SECONDS_TARGET = 120;
-/** SMOTE alone on the full-size table's standardised training rows. */
-export const SMOTE_SECONDS_TARGET = 10;
-
-/** load + (copy) + clean + features + read: the event-level half end to end, wall and CPU seconds. */
-export function endToEnd(run: PipelineRun): { wall: number; cpu: number } {
-  return {
-    wall: run.stages.reduce((s, x) => s + x.wallSeconds, 0),
-    cpu: run.stages.reduce((s, x) => s + x.cpuSeconds + (x.serverCpuSeconds ?? 0), 0),
-  };
-}
-
-/** Check every target that the measured runs cover. */
-export function checkTargets(pipelines: PipelineRun[], models: ModelsRun | null, commands: CommandRun[]): TargetCheck[] {
-  const checks: TargetCheck[] = [];
-  for (const run of pipelines) {
-    if (run.backend !== 'duckdb' || run.input !== 'csv') continue;
-    if (run.error) {
-      checks.push({ target: `${run.size} (DuckDB, ${run.settings})`, limit: 'completes', measured: run.error.split('\n')[0]!, met: false });
-      continue;
-    }
-    const limit = PIPELINE_SECONDS_TARGET[run.size];
-    if (limit !== undefined) {
-      const { wall, cpu } = endToEnd(run);
-      checks.push({
-        target: `${run.size} load+clean+features+read (DuckDB, ${run.settings})`,
-        limit: `< ${limit} s`,
-        measured: `${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU`,
-        met: wall < limit,
-      });
-    }
-    checks.push({
-      target: `${run.size} peak RSS (DuckDB, ${run.settings})`,
-      limit: '< 2 GiB',
-      measured: formatBytes(run.processPeakRssBytes),
-      met: run.processPeakRssBytes < PEAK_RSS_TARGET_BYTES,
-    });
-  }
-  if (models) {
-    const stage = models.stages.find((s) => s.stage === 'models')!;
-    checks.push({
-      target: `all study models incl. k-NN sweep on ${models.size} (${models.users} users)`,
-      limit: `< ${MODELS_SECONDS_TARGET} s`,
-      measured: `${stage.wallSeconds.toFixed(1)} s wall, ${stage.cpuSeconds.toFixed(1)} s CPU`,
-      met: stage.wallSeconds < MODELS_SECONDS_TARGET,
-    });
-    const smote = models.stages.find((s) => s.stage === 'smote');
-    if (smote) {
-      checks.push({
-        target: `SMOTE on ${models.size} standardised training rows (${smoteLabel(smote)})`,
-        limit: `< ${SMOTE_SECONDS_TARGET} s`,
-        measured: `${smote.wallSeconds.toFixed(1)} s wall, ${smote.cpuSeconds.toFixed(1)} s CPU`,
-        met: smote.wallSeconds < SMOTE_SECONDS_TARGET,
-      });
-    }
-  }
-  for (const c of commands) {
-    checks.push({ target: c.name, limit: '< 120 s', measured: `${c.wallSeconds.toFixed(1)} s wall`, met: c.wallSeconds < 120 });
-  }
-  return checks;
-}
-
-/** The results as Markdown tables (also printed to the terminal). */
+/** The results as Markdown: the commands first (the headline), then the stage-level tables, then the targets. */
 export function formatResults(results: BenchResults): string {
-  const out: string[] = [];
   const m = results.machine;
-  out.push(
+  const out: string[] = [
     `Measured ${results.startedAt} on ${m.cpu} (${m.cores} cores), ${m.memory}, ${m.os}, Node ${m.node}, ` +
       `DuckDB ${m.duckdb}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}; load average ${m.loadAverage}.`,
+  ];
+  const sections = [
+    commandsSection(results),
+    cacheSection(results.commands),
+    repeatSection(results.commands),
+    outOfCoreSection(results),
+    customSection(results.commands),
+    pipelineSection(results.pipelines),
+    profileSection(results.pipelines),
+    modelsSection(results),
+    targetsSection(results),
+  ];
+  for (const lines of sections) if (lines.length > 0) out.push('', ...lines);
+  return `${out.join('\n')}\n`;
+}
+
+const inSection = (commands: CommandRun[], section: CommandRun['sections'][number]): CommandRun[] =>
+  commands.filter((c) => c.sections.includes(section));
+
+/** The cells after the first of a failed run's row: '**failed**', empty cells, the error; `cells` in all. */
+function failedCells(run: CommandRun, cells: number): string {
+  return `**failed** |${' |'.repeat(Math.max(cells - 2, 0))} ${escapeCell(run.error ?? '')} |`;
+}
+
+/** Text safe inside a Markdown table cell. */
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function commandsSection(results: BenchResults): string[] {
+  const runs = inSection(results.commands, 'commands');
+  if (runs.length === 0) return [];
+  const size = runs[0]!.size ?? '?';
+  const events = runs.find((r) => r.events !== undefined)?.events;
+  const out = [
+    `### Commands as a user runs them (${size}${events === undefined ? '' : `: ${formatCount(events)} events`})`,
+    '',
+    'Each command is one process timed whole by `/usr/bin/time -v`: wall time, user + system CPU of the process and its ' +
+      'children, and the maximum RSS of its largest process. For a command that spawns processes (the report: Jupyter ' +
+      'kernels, Chromium) the RSS of its whole process tree is also summed from /proc every 50 ms; the 2 GiB target is ' +
+      'on the larger figure. Data-loading commands read the CSV files (`--no-cache`; the cache has a table of its own), ' +
+      'otherwise with their default options (clean and features: `--partitions auto`).',
+    '',
+    '| command | wall s | CPU s | peak RSS, largest process | peak RSS, process tree | command line |',
+    '|---|---:|---:|---:|---:|---|',
+  ];
+  for (const r of runs) {
+    if (r.error) {
+      out.push(`| ${r.name} | ${failedCells(r, 4)} \`${r.command}\` |`);
+      continue;
+    }
+    const tree = r.treePeakRssBytes === undefined ? '–' : formatBytes(r.treePeakRssBytes);
+    out.push(
+      `| ${r.name} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} | ${rssCell(r.peakRssBytes)} | ${tree} | \`${r.command}\` |`,
+    );
+  }
+  const study = results.studyStack;
+  const ratios = studyRatios(results);
+  out.push('');
+  if (ratios) {
+    out.push(
+      `Against the study's stack (PostgreSQL + pandas, load → features on the same ${study.size} files: ${study.wallSeconds} s, ` +
+        `${study.peakRss}; bench/studyStackReference.json): \`features\` from CSV took ${ratios.run.wallSeconds.toFixed(1)} s and ` +
+        `${formatBytes(commandPeakRss(ratios.run))}, **${formatRatio(ratios.speed)} faster** (target ≥ ${STUDY_SPEEDUP_TARGET}x) ` +
+        `with **${formatRatio(ratios.memory)} less memory**.`,
+    );
+  } else {
+    out.push(
+      `No comparison with the study's stack: its reference is for \`features\` from CSV at ${study.size}, not measured in this run.`,
+    );
+  }
+  return out;
+}
+
+/** A peak RSS cell, bold when over the 2 GiB target. */
+function rssCell(bytes: number): string {
+  return bytes >= PEAK_RSS_TARGET_BYTES ? `**${formatBytes(bytes)}**` : formatBytes(bytes);
+}
+
+const CACHE_VARIANTS: Record<string, string> = {
+  'no cache': '`--no-cache`: parses the CSV files',
+  'empty cache': 'empty cache (after `cache clear`): parses the files and fills the cache',
+  'cache hit': 'cache hit: the same command again',
+};
+
+function cacheSection(commands: CommandRun[]): string[] {
+  const runs = inSection(commands, 'cache');
+  if (runs.length === 0) return [];
+  const out = [
+    `### Load cache (\`features\` at ${runs[0]!.size}, three runs in a row)`,
+    '',
+    '| run | wall s | CPU s | peak RSS | same CSV as `--no-cache` |',
+    '|---|---:|---:|---:|---|',
+  ];
+  for (const r of runs) {
+    const what = CACHE_VARIANTS[r.variant ?? ''] ?? r.variant ?? '';
+    const same = r.sameOutputAsNoCache === undefined ? '' : r.sameOutputAsNoCache ? 'yes' : '**no**';
+    out.push(
+      r.error
+        ? `| ${what} | ${failedCells(r, 4)}`
+        : `| ${what} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} | ${rssCell(commandPeakRss(r))} | ${same} |`,
+    );
+  }
+  const none = runs.find((r) => r.variant === 'no cache');
+  const cold = runs.find((r) => r.variant === 'empty cache');
+  const hit = runs.find((r) => r.variant === 'cache hit');
+  if (none && hit && !none.error && !hit.error) {
+    const delta = cold && !cold.error ? cold.wallSeconds - none.wallSeconds : Number.NaN;
+    const fill = Number.isNaN(delta)
+      ? ''
+      : `; the empty-cache run took ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} s against \`--no-cache\``;
+    out.push(
+      '',
+      `Cache hit: **${formatRatio(none.wallSeconds / hit.wallSeconds)} faster** than parsing the CSV files ` +
+        `(${hit.wallSeconds.toFixed(1)} s vs ${none.wallSeconds.toFixed(1)} s)${fill}.`,
+    );
+  }
+  return out;
+}
+
+function repeatSection(commands: CommandRun[]): string[] {
+  const runs = inSection(commands, 'repeat');
+  if (runs.length === 0) return [];
+  const size = runs[0]!.size ?? '?';
+  const limit = PIPELINE_SECONDS_TARGET[size];
+  const out = [
+    `### ${size}: ${runs.length} consecutive runs of \`features --no-cache\`${runs[0]!.events ? ` (${formatCount(runs[0]!.events)} events)` : ''}`,
+    '',
+    `| run | wall s | CPU s | peak RSS | < ${limit ?? '?'} s and < 2 GiB |`,
+    '|---|---:|---:|---:|---|',
+  ];
+  for (const r of runs) {
+    if (r.error) {
+      out.push(`| ${r.variant} | ${failedCells(r, 4)}`);
+      continue;
+    }
+    const met = limit !== undefined && r.wallSeconds < limit && commandPeakRss(r) < PEAK_RSS_TARGET_BYTES;
+    out.push(
+      `| ${r.variant} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} | ${formatBytes(commandPeakRss(r))} | ${met ? 'yes' : '**no**'} |`,
+    );
+  }
+  return out;
+}
+
+function outOfCoreSection(results: BenchResults): string[] {
+  const runs = inSection(results.commands, 'outOfCore');
+  if (runs.length === 0) return [];
+  const ref = results.perEventReference;
+  const out = [
+    '### Out-of-core sizes (`features --no-cache`: load → features from the CSV files)',
+    '',
+    `| size | events | wall s | CPU s | peak RSS | µs per event | vs ${FULL_SIZE} (≤ ${OUT_OF_CORE_COST_RATIO_TARGET}x) |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of runs) {
+    const events = r.events === undefined ? '' : formatCount(r.events);
+    if (r.error) {
+      out.push(`| ${r.size} | ${events} | ${failedCells(r, 5)}`);
+      continue;
+    }
+    const cost = microsPerEvent(r);
+    out.push(
+      `| ${r.size} | ${events} | ${r.wallSeconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${rssCell(commandPeakRss(r))} | ` +
+        `${cost.toFixed(2)} | ${ref ? `${(cost / ref.microsPerEvent).toFixed(2)}x` : '–'} |`,
+    );
+  }
+  out.push(
+    '',
+    ref
+      ? `${ref.size} reference: ${ref.microsPerEvent.toFixed(2)} µs per event (\`features --no-cache\`, ${ref.source}).`
+      : `No ${FULL_SIZE} reference: \`features\` at ${FULL_SIZE} was not measured in this run and the last ` +
+          'results (.cache/bench/results.json) do not hold it: run the default sizes first.',
   );
-  out.push('');
-  out.push('### Event-level stages (one child process per row: wall and CPU seconds, rows/s on wall time, peak RSS)');
-  out.push('');
-  out.push('| size | backend | input | events | stage | wall s | CPU s | rows/s | peak RSS |');
-  out.push('|---|---|---|---:|---|---:|---:|---:|---:|');
-  for (const run of results.pipelines) {
-    const backend = run.settings === 'default' ? run.backend : `${run.backend} (${run.settings})`;
+  return out;
+}
+
+function customSection(commands: CommandRun[]): string[] {
+  const runs = inSection(commands, 'custom');
+  if (runs.length === 0) return [];
+  const out = [
+    '### Commands given with --report-cmd',
+    '',
+    '| command | wall s | CPU s | peak RSS, largest process | peak RSS, process tree |',
+  ];
+  out.push('|---|---:|---:|---:|---:|');
+  for (const r of runs) {
+    if (r.error) out.push(`| ${r.name} | ${failedCells(r, 4)}`);
+    else {
+      const tree = r.treePeakRssBytes === undefined ? '–' : formatBytes(r.treePeakRssBytes);
+      out.push(`| ${r.name} | ${r.wallSeconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${formatBytes(r.peakRssBytes)} | ${tree} |`);
+    }
+  }
+  return out;
+}
+
+function pipelineSection(pipelines: PipelineRun[]): string[] {
+  if (pipelines.length === 0) return [];
+  const out = [
+    '### Event-level stages (one child process per row: wall and CPU seconds, rows/s on wall time, peak RSS)',
+    '',
+    'From the CSV files (no load cache), in as many user partitions as the commands use (`--partitions auto`: one per ' +
+      '~256 MB of CSV) unless the row says otherwise.',
+    '',
+    '| size | backend | parts | input | events | stage | wall s | CPU s | rows/s | peak RSS |',
+    '|---|---|---:|---|---:|---|---:|---:|---:|---:|',
+  ];
+  for (const run of pipelines) {
+    const lead = `| ${run.size} | ${runLabel(run)} | ${run.partitions ?? ''} | ${run.input} | ${formatCount(run.events)} |`;
     if (run.error) {
-      out.push(
-        `| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | **failed** | | | | ${run.error.split('\n')[0]} |`,
-      );
+      out.push(`${lead} **failed** | | | | ${escapeCell(run.error.split('\n')[0]!)} |`);
       continue;
     }
     for (const s of run.stages) {
       const cpu =
         s.serverCpuSeconds !== undefined ? `${s.cpuSeconds.toFixed(1)} + ${s.serverCpuSeconds.toFixed(1)} server` : s.cpuSeconds.toFixed(1);
       out.push(
-        `| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | ${s.stage} | ` +
-          `${s.wallSeconds.toFixed(2)} | ${cpu} | ${formatRate(s.rowsPerSecond)} | ${formatBytes(s.peakRssBytes)} |`,
+        `${lead} ${s.stage} | ${s.wallSeconds.toFixed(2)} | ${cpu} | ${formatRate(s.rowsPerSecond)} | ${formatBytes(s.peakRssBytes)} |`,
       );
     }
     const { wall, cpu } = endToEnd(run);
     out.push(
-      `| ${run.size} | ${backend} | ${run.input} | ${run.events.toLocaleString('en-US')} | **end to end** | ` +
-        `**${wall.toFixed(2)}** | **${cpu.toFixed(1)}** | ${formatRate(run.events / wall)} | **${formatBytes(run.processPeakRssBytes)}** |`,
+      `${lead} **end to end** | **${wall.toFixed(2)}** | **${cpu.toFixed(1)}** | ${formatRate(run.events / wall)} | ` +
+        `**${formatBytes(run.processPeakRssBytes)}** |`,
     );
   }
-  if (results.models) {
-    const mr = results.models;
-    out.push('');
-    out.push(`### Models on the ${mr.size} modelling table (${mr.users.toLocaleString('en-US')} users)`);
-    out.push('');
-    out.push('| stage | wall s | CPU s | peak RSS |');
-    out.push('|---|---:|---:|---:|');
-    for (const s of mr.stages) {
-      out.push(`| ${s.stage} | ${s.wallSeconds.toFixed(2)} | ${s.cpuSeconds.toFixed(1)} | ${formatBytes(s.peakRssBytes)} |`);
-    }
-    const extra = mr.stages.find((s) => s.stage === 'models')?.extra ?? {};
-    out.push('');
-    out.push(`Per model (train ${extra.train} rows after undersampling, test ${extra.test} rows):`);
-    out.push('');
-    out.push('| model | fit s | predict s |');
-    out.push('|---|---:|---:|');
-    for (const key of Object.keys(extra).filter((k) => k.endsWith('.fit'))) {
-      const name = key.slice(0, -4);
-      out.push(`| ${name}${name === 'knn' ? ' (sweep k=1..20)' : ''} | ${fmt(extra[key])} | ${fmt(extra[`${name}.predict`])} |`);
-    }
-    const smote = mr.stages.find((s) => s.stage === 'smote');
-    if (smote) {
-      out.push('');
-      out.push(
-        `SMOTE alone on the standardised training rows (${smoteLabel(smote)}): ` +
-          `${smote.wallSeconds.toFixed(2)} s wall (goal < ${SMOTE_SECONDS_TARGET} s).`,
-      );
-    }
-  }
-  if (results.commands.length > 0) {
-    out.push('');
-    out.push('| command | wall s | CPU s | peak RSS |');
-    out.push('|---|---:|---:|---:|');
-    for (const c of results.commands) {
-      out.push(`| ${c.name} | ${c.wallSeconds.toFixed(1)} | ${c.cpuSeconds.toFixed(1)} | ${formatBytes(c.peakRssBytes)} |`);
-    }
-  }
-  out.push('');
-  out.push('### Targets');
-  out.push('');
-  out.push('| target | limit | measured | met |');
-  out.push('|---|---|---|---|');
-  for (const t of results.targets) out.push(`| ${t.target} | ${t.limit} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`);
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
-/** "122,753 rows, 18,023 minority, 86,707 synthetic" from the smote stage's extras. */
-function smoteLabel(stage: StageFigures): string {
-  const e = stage.extra ?? {};
-  const n = (key: string): string => {
-    const v = e[key];
-    return typeof v === 'number' ? v.toLocaleString('en-US') : '?';
-  };
-  return `${n('rows')} rows, ${n('minority')} minority, ${n('synthetic')} synthetic`;
+/** 'duckdb', or 'duckdb (memory_limit 800MB)' for a non-default setting. */
+function runLabel(run: PipelineRun): string {
+  return run.settings === 'default' ? run.backend : `${run.backend} (${run.settings})`;
+}
+
+/**
+ * The default DuckDB runs from CSV whose per-statement profile is shown: 9M (else the largest in-core size
+ * measured) and the out-of-core sizes, where the time goes at scale.
+ */
+function profiledRuns(pipelines: PipelineRun[]): PipelineRun[] {
+  const plain = pipelines.filter((p) => p.backend === 'duckdb' && p.input === 'csv' && p.settings === 'default' && !p.error);
+  const inCore = plain.filter((p) => !isOutOfCore(p.size));
+  const full = inCore.find((p) => p.size === FULL_SIZE) ?? inCore.at(-1);
+  return [...(full ? [full] : []), ...plain.filter((p) => isOutOfCore(p.size))];
+}
+
+function profileSection(pipelines: PipelineRun[]): string[] {
+  const out: string[] = [];
+  for (const run of profiledRuns(pipelines)) {
+    out.push(
+      `### Where the time goes: the slowest statements of each stage (${run.size}, ${runLabel(run)}, ` +
+        `${run.partitions ?? '?'} partition(s), ${run.input})`,
+      '',
+      'Wall seconds of each SQL statement (bench/queryProfile.ts) and its share of the stage; a statement run once per ' +
+        "input file or partition is summed (×N); the rest is the stage's other statements and its JavaScript.",
+      '',
+      '| stage | statement | s | share |',
+      '|---|---|---:|---:|',
+    );
+    for (const s of run.stages) out.push(...profileRows(s));
+  }
+  return out;
+}
+
+function profileRows(stage: StageFigures): string[] {
+  const queries = stage.queries ?? [];
+  const name = `${stage.stage} (${stage.wallSeconds.toFixed(2)} s)`;
+  if (queries.length === 0) return [`| ${name} | (no statements recorded) | | |`];
+  const share = (s: number): string => `${Math.round((100 * s) / Math.max(stage.wallSeconds, 1e-9))}%`;
+  const top = queries.slice(0, PROFILE_TOP);
+  const rows = top.map((q, i) => {
+    const times = q.count ? ` ×${q.count}` : '';
+    return `| ${i === 0 ? name : ''} | \`${escapeCell(q.sql)}\`${times} | ${q.seconds.toFixed(2)} | ${share(q.seconds)} |`;
+  });
+  const rest = stage.wallSeconds - top.reduce((s, q) => s + q.seconds, 0);
+  // Statements run side by side (Promise.all) can add up to more than the stage's wall time: no negative rest.
+  rows.push(`| | rest of the stage | ${rest > 0 ? rest.toFixed(2) : '–'} | ${rest > 0 ? share(rest) : ''} |`);
+  return rows;
+}
+
+function modelsSection(results: BenchResults): string[] {
+  const mr = results.models;
+  if (!mr) return [];
+  const out = [
+    `### Models on the ${mr.size} modelling table (${formatCount(mr.users)} users)`,
+    '',
+    '| stage | wall s | CPU s | peak RSS |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const s of mr.stages) {
+    out.push(`| ${s.stage} | ${s.wallSeconds.toFixed(2)} | ${s.cpuSeconds.toFixed(1)} | ${formatBytes(s.peakRssBytes)} |`);
+  }
+  const extra = mr.stages.find((s) => s.stage === 'models')?.extra ?? {};
+  out.push('', `Per model (train ${extra.train} rows after undersampling, test ${extra.test} rows):`, '');
+  out.push('| model | fit s | predict s |', '|---|---:|---:|');
+  for (const key of Object.keys(extra).filter((k) => k.endsWith('.fit'))) {
+    const name = key.slice(0, -4);
+    out.push(`| ${name}${name === 'knn' ? ' (sweep k=1..20)' : ''} | ${fmt(extra[key])} | ${fmt(extra[`${name}.predict`])} |`);
+  }
+  const smote = mr.stages.find((s) => s.stage === 'smote');
+  if (smote) {
+    out.push(
+      '',
+      `SMOTE alone on the standardised training rows (${smoteLabel(smote.extra)}): ` +
+        `${smote.wallSeconds.toFixed(2)} s wall (goal < ${SMOTE_SECONDS_TARGET} s).`,
+    );
+  }
+  return out;
+}
+
+function targetsSection(results: BenchResults): string[] {
+  if (results.targets.length === 0) return ['### Targets', '', 'No target was measured in this run.'];
+  const out = ['### Targets', '', '| target | limit | measured | met |', '|---|---|---|---|'];
+  for (const t of results.targets)
+    out.push(`| ${escapeCell(t.target)} | ${t.limit} | ${escapeCell(t.measured)} | ${t.met ? 'yes' : '**no**'} |`);
+  return out;
 }
 
 function fmt(v: number | string | undefined): string {
   return typeof v === 'number' ? v.toFixed(2) : String(v ?? '');
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes >= GIB ? `${(bytes / GIB).toFixed(2)} GiB` : `${Math.round(bytes / 2 ** 20)} MiB`;
-}
-
-function formatRate(perSecond: number): string {
-  return perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)}M` : `${Math.round(perSecond / 1e3)}k`;
 }

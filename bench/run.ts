@@ -1,27 +1,41 @@
 /**
  * `npm run bench`: the full-size performance benchmark (a script, not a test).
- *   npm run bench -- [--sizes 1M,4M,9M,20M] [--skip-postgres] [--skip-models] [--skip-gzip]
- *                    [--postgres-sizes 1M,9M] [--report-cmd "<shell command>"]
- * Generates the data once into .cache/bench/, measures each size in a child process per run (so peak RSS
- * is that run's), prints a table and writes .cache/bench/results.json and bench/results.md.
+ *   npm run bench -- [--sizes 1M,4M,9M,20M] [--skip-commands] [--skip-report] [--skip-cache] [--repeat-20m N]
+ *                    [--skip-stages] [--skip-postgres] [--skip-models] [--skip-gzip] [--postgres-sizes 1M,9M]
+ *                    [--report-cmd "<shell command>"]
+ * Generates the data once into .cache/bench/. The stage-level runs (--skip-stages leaves them out) measure each
+ * size's load, clean, features and read in a child process per run, with a per-statement profile, then the
+ * models on the 9M table, and PostgreSQL at 1M and 9M. Then the CLI commands are timed as a user runs them, each
+ * whole under /usr/bin/time -v: at 9M clean, features, models, evaluate and report (--skip-commands,
+ * --skip-report), features without, with an empty and with a filled load cache (--skip-cache), features at 20M
+ * N times in a row (--repeat-20m N, default 3, 0 skips), and features at the out-of-core sizes (only with
+ * --sizes 50M,100M). Prints the tables, ratios and targets and writes .cache/bench/results.json and
+ * bench/results.md (a run of out-of-core sizes only: .cache/bench/results-out-of-core.json and
+ * bench/results-out-of-core.md, so the full run's results stay).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { autoPartitions } from '../lib/data/eventStore';
 import { DuckDbEngine } from '../lib/engine/duckdb';
 import { onlyRow } from '../lib/engine/engine';
-import { runMeasurement, timeCommand } from './child';
+import { runMeasurement } from './child';
+import { CliRunner } from './cliRun';
+import { measureFullSizeCommands, measureOutOfCore, measureRepeats } from './commandRuns';
 import { CACHE_DIR, ensureDataset, ensureGzipCopy, type Dataset } from './dataset';
 import { preparePostgres, REPO_ROOT, type PostgresTarget } from './postgresSetup';
-import { checkTargets, formatResults, type BenchResults, type CommandRun, type ModelsRun, type PipelineRun } from './report';
-import { selectSizes } from './sizes';
+import { formatResults } from './report';
+import { type BenchResults, type CommandRun, type ModelsRun, type PipelineRun, readResults } from './results';
+import { FULL_SIZE, selectSizes } from './sizes';
+import { readStudyStackReference } from './studyStack';
+import { checkTargets, perEventReference } from './targets';
 
 /** DuckDB memory limit of the memory-bounded variant measured at full size. */
 const BOUNDED_MEMORY_LIMIT = '800MB';
 
-/** The size whose modelling table the models are trained on, and the gzip comparison is made at. */
-const FULL_SIZE = '9M';
+/** The size run several times in a row (--repeat-20m). */
+const REPEAT_SIZE = '20M';
 
 const log = (line: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -31,6 +45,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string' },
+      'skip-commands': { type: 'boolean', default: false },
+      'skip-report': { type: 'boolean', default: false },
+      'skip-cache': { type: 'boolean', default: false },
+      'repeat-20m': { type: 'string', default: '3' },
+      'skip-stages': { type: 'boolean', default: false },
       'postgres-sizes': { type: 'string', default: '1M,9M' },
       'skip-postgres': { type: 'boolean', default: false },
       'skip-models': { type: 'boolean', default: false },
@@ -44,6 +63,9 @@ async function main(): Promise<void> {
     return;
   }
   const sizes = selectSizes(values.sizes);
+  const repeats = Number(values['repeat-20m']);
+  if (!Number.isInteger(repeats) || repeats < 0) throw new Error(`--repeat-20m must be a whole number, got '${values['repeat-20m']}'`);
+  const studyStack = readStudyStackReference();
   const startedAt = new Date().toISOString();
   const loadAtStart = os
     .loadavg()
@@ -53,19 +75,87 @@ async function main(): Promise<void> {
 
   const datasets: Dataset[] = [];
   for (const size of sizes) datasets.push(await ensureDataset(size, log));
+  // Models and commands run on the full size, or on the largest in-core two-month size measured when 9M is not selected.
+  const fullSize =
+    datasets.find((d) => d.size.label === FULL_SIZE) ??
+    [...datasets].reverse().find((d) => d.size.months.length === 2 && !d.size.outOfCore);
 
   let postgres: PostgresTarget | null = null;
-  const postgresSizes = values['skip-postgres'] ? [] : values['postgres-sizes']!.split(',').map((s) => s.trim().toUpperCase());
+  const postgresSizes =
+    values['skip-postgres'] || values['skip-stages'] ? [] : values['postgres-sizes']!.split(',').map((s) => s.trim().toUpperCase());
   if (datasets.some((d) => postgresSizes.includes(d.size.label))) postgres = await preparePostgres(REPO_ROOT);
 
   const pipelines: PipelineRun[] = [];
-  // Models train on the full-size table, or on the largest two-month size measured when 9M is not selected.
-  const modelSize = datasets.find((d) => d.size.label === FULL_SIZE) ?? [...datasets].reverse().find((d) => d.size.months.length === 2);
-  const parquet = path.join(CACHE_DIR, 'modelling_table.parquet');
+  let models: ModelsRun | null = null;
+  if (!values['skip-stages']) {
+    pipelines.push(...(await measureStages(datasets, fullSize, values['skip-gzip'])));
+    if (postgres) {
+      for (const data of datasets.filter((d) => postgresSizes.includes(d.size.label))) {
+        pipelines.push(await measurePipeline(data, 'postgres', 'csv', 1, ['--postgres-url', postgres.url], postgres.env));
+      }
+    }
+    if (!values['skip-models'] && fullSize) models = await measureModels(fullSize);
+  }
 
+  const commands: CommandRun[] = [];
+  const runner = new CliRunner(log);
+  try {
+    if (fullSize) {
+      commands.push(
+        ...(await measureFullSizeCommands(runner, fullSize, {
+          commands: !values['skip-commands'],
+          skipReport: values['skip-report'],
+          cache: !values['skip-cache'],
+        })),
+      );
+    }
+    const repeatData = datasets.find((d) => d.size.label === REPEAT_SIZE);
+    if (repeatData && repeats > 0) commands.push(...(await measureRepeats(runner, repeatData, repeats)));
+    for (const data of datasets.filter((d) => d.size.outOfCore)) commands.push(await measureOutOfCore(runner, data));
+    if (values['report-cmd']) {
+      commands.push(
+        await runner.measureShell({ name: 'report command (default data)', sections: ['custom'], sampleTree: true }, values['report-cmd']),
+      );
+    }
+  } finally {
+    runner.close();
+  }
+
+  const outOfCoreOnly = datasets.length > 0 && datasets.every((d) => d.size.outOfCore);
+  const resultsName = outOfCoreOnly ? 'results-out-of-core' : 'results';
+  const lastResultsFile = path.join(CACHE_DIR, 'results.json');
+  const measured: Omit<BenchResults, 'targets'> = {
+    startedAt,
+    machine: { ...(await describeMachine(postgres?.version)), loadAverageAtStart: loadAtStart },
+    pipelines,
+    models,
+    commands,
+    studyStack,
+    perEventReference: perEventReference(commands, readResults(lastResultsFile), path.relative(REPO_ROOT, lastResultsFile)),
+  };
+  const results: BenchResults = { ...measured, targets: checkTargets(measured) };
+  const table = formatResults(results);
+  console.log(table);
+  const jsonFile = path.join(CACHE_DIR, `${resultsName}.json`);
+  const mdFile = path.join(__dirname, `${resultsName}.md`);
+  fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2));
+  const title = outOfCoreOnly
+    ? `Out-of-core benchmark results (last run of \`npm run bench -- --sizes ${sizes.map((s) => s.label).join(',')}\`)`
+    : 'Benchmark results (last run of `npm run bench`)';
+  fs.writeFileSync(mdFile, `# ${title}\n\n${table}`);
+  log(`wrote ${jsonFile} and ${mdFile}`);
+}
+
+/**
+ * The stage-level DuckDB runs of every size, partitioned as the commands are (`--partitions auto`), and at full
+ * size the memory-bounded, the one-partition (the notebooks' tables) and the gzip variants.
+ */
+async function measureStages(datasets: Dataset[], fullSize: Dataset | undefined, skipGzip: boolean): Promise<PipelineRun[]> {
+  const pipelines: PipelineRun[] = [];
   for (const data of datasets) {
-    const exportArgs = data === modelSize ? ['--export', parquet] : [];
-    pipelines.push(await measurePipeline(data, 'duckdb', 'csv', exportArgs));
+    const parts = autoPartitions(data.files);
+    const exportArgs = data === fullSize ? ['--export', MODELLING_PARQUET] : [];
+    pipelines.push(await measurePipeline(data, 'duckdb', 'csv', parts, exportArgs));
     if (data.size.label === FULL_SIZE) {
       // The memory-bounded variant: DuckDB spills beyond the limit instead of holding every table in RAM.
       pipelines.push(
@@ -73,69 +163,54 @@ async function main(): Promise<void> {
           data,
           'duckdb',
           'csv',
+          parts,
           ['--memory-limit', BOUNDED_MEMORY_LIMIT],
           undefined,
           `memory_limit ${BOUNDED_MEMORY_LIMIT}`,
         ),
       );
-      if (!values['skip-gzip']) pipelines.push(await measurePipeline(await ensureGzipCopy(data, log), 'duckdb', 'csv.gz'));
+      // One partition: every event-level table kept, as the notebooks read them.
+      if (parts > 1) pipelines.push(await measurePipeline(data, 'duckdb', 'csv', 1, [], undefined, 'one partition'));
+      if (!skipGzip) {
+        const gz = await ensureGzipCopy(data, log);
+        pipelines.push(await measurePipeline(gz, 'duckdb', 'csv.gz', autoPartitions(gz.files)));
+      }
     }
   }
-  if (postgres) {
-    for (const data of datasets.filter((d) => postgresSizes.includes(d.size.label))) {
-      pipelines.push(await measurePipeline(data, 'postgres', 'csv', ['--postgres-url', postgres.url], postgres.env));
-    }
-  }
-
-  let models: ModelsRun | null = null;
-  if (!values['skip-models'] && modelSize) {
-    log(`models on the ${modelSize.size.label} modelling table`);
-    try {
-      const r = await runMeasurement(['models', '--table', parquet]);
-      models = { size: modelSize.size.label, users: r.users ?? 0, stages: r.stages, processPeakRssBytes: r.processPeakRssBytes };
-    } catch (err) {
-      log(`  FAILED: ${(err as Error).message}`);
-    }
-  }
-
-  const commands: CommandRun[] = [];
-  if (values['report-cmd']) {
-    log(`timing: ${values['report-cmd']}`);
-    commands.push({
-      name: 'report command (default data)',
-      command: values['report-cmd'],
-      ...(await timeCommand(values['report-cmd'], REPO_ROOT)),
-    });
-  }
-
-  const results: BenchResults = {
-    startedAt,
-    machine: { ...(await describeMachine(postgres?.version)), loadAverageAtStart: loadAtStart },
-    pipelines,
-    models,
-    commands,
-    targets: checkTargets(pipelines, models, commands),
-  };
-  const table = formatResults(results);
-  console.log(table);
-  fs.writeFileSync(path.join(CACHE_DIR, 'results.json'), JSON.stringify(results, null, 2));
-  fs.writeFileSync(path.join(__dirname, 'results.md'), `# Benchmark results (last run of \`npm run bench\`)\n\n${table}`);
-  log(`wrote ${path.join(CACHE_DIR, 'results.json')} and ${path.join(__dirname, 'results.md')}`);
+  return pipelines;
 }
 
+/** Where the full-size stage run exports its modelling table for the models measurement. */
+const MODELLING_PARQUET = path.join(CACHE_DIR, 'modelling_table.parquet');
+
+/** Every study model on the modelling table the full-size stage run exported (null when that failed). */
+async function measureModels(data: Dataset): Promise<ModelsRun | null> {
+  log(`models on the ${data.size.label} modelling table`);
+  try {
+    const r = await runMeasurement(['models', '--table', MODELLING_PARQUET]);
+    return { size: data.size.label, users: r.users ?? 0, stages: r.stages, processPeakRssBytes: r.processPeakRssBytes };
+  } catch (err) {
+    log(`  FAILED: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+/** One stage-level run of the pipeline on `data` in a child process (bench/stage.ts), in `partitions` partitions. */
 async function measurePipeline(
   data: Dataset,
   backend: 'duckdb' | 'postgres',
   input: 'csv' | 'csv.gz',
+  partitions: number,
   extraArgs: string[] = [],
   env?: NodeJS.ProcessEnv,
   settings = 'default',
 ): Promise<PipelineRun> {
-  log(`${data.size.label} (${data.rows} events, ${input}, ${settings}) on ${backend}`);
-  const base = { size: data.size.label, backend, input, settings, inputBytes: data.bytes };
+  log(`${data.size.label} (${data.rows} events, ${input}, ${settings}, ${partitions} partition(s)) on ${backend}`);
+  const base = { size: data.size.label, backend, input, settings, partitions, inputBytes: data.bytes };
   let r: Awaited<ReturnType<typeof runMeasurement>>;
   try {
-    r = await runMeasurement(['pipeline', '--data', data.dir, '--backend', backend, ...extraArgs], env);
+    const args = ['pipeline', '--data', data.dir, '--backend', backend, '--partitions', String(partitions), ...extraArgs];
+    r = await runMeasurement(args, env);
   } catch (err) {
     // One failed run (e.g. out of memory) is a result too: record it and measure the rest.
     log(`  FAILED: ${(err as Error).message}`);

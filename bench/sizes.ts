@@ -10,6 +10,8 @@ export interface BenchSize {
   label: string;
   users: number;
   months: string[];
+  /** An out-of-core size (50M, 100M): measured only when --sizes names it, and compared per event with 9M. */
+  outOfCore?: true;
 }
 
 const TWO_MONTHS = ['2019-Oct', '2019-Nov'];
@@ -22,12 +24,23 @@ export const BENCH_SIZES: readonly BenchSize[] = [
   { label: '20M', users: 2_700_000, months: FIVE_MONTHS },
   // Out-of-core sizes (not measured unless asked for with --sizes): two months of a store the size of the
   // multi-category REES46 shop (~110M events), at the generator's ~7.8 rows per user.
-  { label: '50M', users: 6_400_000, months: TWO_MONTHS },
-  { label: '100M', users: 12_800_000, months: TWO_MONTHS },
+  { label: '50M', users: 6_400_000, months: TWO_MONTHS, outOfCore: true },
+  { label: '100M', users: 12_800_000, months: TWO_MONTHS, outOfCore: true },
 ];
+
+/**
+ * The full size, the real data's (Oct+Nov): the models train on its table, the commands and the cache runs are
+ * timed on it, the study stack's reference and the out-of-core sizes' per-event cost are compared with it.
+ */
+export const FULL_SIZE = '9M';
 
 /** The sizes measured when --sizes is not given (the out-of-core ones take minutes each). */
 export const DEFAULT_BENCH_SIZES = ['1M', '4M', '9M', '20M'];
+
+/** Whether the size labelled `label` is an out-of-core one (false for labels not in the catalogue). */
+export function isOutOfCore(label: string): boolean {
+  return BENCH_SIZES.some((s) => s.label === label && s.outOfCore === true);
+}
 
 /** The sizes named in `list` ('1M,4M'), in the catalogue's order; throws on an unknown label. */
 export function selectSizes(list: string | undefined): BenchSize[] {

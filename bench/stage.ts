@@ -1,9 +1,11 @@
 /**
  * One benchmark measurement, run as a child process so its peak RSS is its own:
  *   node --import tsx bench/stage.ts pipeline --data DIR --backend duckdb|postgres [--postgres-url URL]
- *        [--export FILE.parquet] --out RESULT.json
+ *        [--partitions N|auto] [--export FILE.parquet] --out RESULT.json
  *   node --import tsx bench/stage.ts models --table FILE.parquet --out RESULT.json
- * `pipeline` runs load → (copy) → clean → features → read into typed arrays; `models` reads a modelling
+ * `pipeline` runs load → (copy) → clean → features → read into typed arrays, always from the CSV files (the load
+ * cache off: a stage table measures parsing), in `--partitions` user partitions (default 1, the library's and the
+ * notebooks' default; the commands use auto); `models` reads a modelling
  * table exported by a pipeline run, trains and scores every study model (the k-NN sweep included), then times
  * SMOTE alone on the standardised training rows.
  */
@@ -46,16 +48,24 @@ async function main(): Promise<void> {
       'memory-limit': { type: 'string' },
       threads: { type: 'string' },
       'duckdb-path': { type: 'string' },
+      partitions: { type: 'string', default: '1' },
     },
   });
   if (!values.out) throw new Error('--out is required');
   const result =
     kind === 'pipeline'
-      ? await pipelineStages(values.data!, values.backend as 'duckdb' | 'postgres', values['postgres-url'], values.export, {
-          memoryLimit: values['memory-limit'],
-          threads: values.threads ? Number(values.threads) : undefined,
-          path: values['duckdb-path'],
-        })
+      ? await pipelineStages(
+          values.data!,
+          values.backend as 'duckdb' | 'postgres',
+          values['postgres-url'],
+          values.export,
+          {
+            memoryLimit: values['memory-limit'],
+            threads: values.threads ? Number(values.threads) : undefined,
+            path: values['duckdb-path'],
+          },
+          values.partitions === 'auto' ? 'auto' : Number(values.partitions),
+        )
       : kind === 'models'
         ? await modelStages(values.table!)
         : null;
@@ -69,6 +79,7 @@ async function pipelineStages(
   postgresUrl: string | undefined,
   exportTo: string | undefined,
   duckdb: DuckDbOptions,
+  partitions: number | 'auto',
 ): Promise<StageResult> {
   installQueryProfile();
   const database = postgresUrl ? new URL(postgresUrl).pathname.slice(1) : undefined;
@@ -79,6 +90,8 @@ async function pipelineStages(
     postgresUrl,
     mode: 'seed',
     duckdb,
+    cache: false,
+    partitions,
     runStage: async (stage, work) => {
       takeQueryProfile(); // statements between stages (opening, checks) are not part of the next one
       const out = await meter.measure(stage, 0, work);
