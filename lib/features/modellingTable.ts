@@ -6,7 +6,7 @@ import { onlyRow, type Engine } from '../engine/engine';
 import { buildActivity } from './activity';
 import { buildBrandAffinityLong, buildBrandAffinityMax, buildBrandAffinityWide } from './brandAffinity';
 import { MODELLING_COLUMNS } from './columns';
-import { CLEAN_EVENTS_TABLE, MODELLING_TABLE, featureContext, type FeatureContext } from './context';
+import { CLEAN_EVENTS_TABLE, MODELLING_TABLE, featureContext, featureTables, type FeatureContext } from './context';
 import { resolveSwitches, type FeatureMode, type FeatureSwitches } from './modes';
 import { buildPrices } from './prices';
 import { buildRfm, buildRfmValues } from './rfm';
@@ -23,11 +23,14 @@ export interface BuildModellingTableOptions {
   switches?: Partial<FeatureSwitches>;
   /** Reference date for recency, 'YYYY-MM-DD'; default {@link defaultRefDate} for the mode. */
   refDate?: string;
+  /** Cleaned events table; default 'clean_events'. */
+  source?: string;
   /**
-   * Cleaned events table; default 'clean_events'. A list: the cleaned events of disjoint user partitions (the
-   * partitioned run), featurised one at a time; the per-user tables are the same as from their union.
+   * The two event aggregates (`feat_sessions`, `feat_brand_affinity_long` of `target`) are already built, partition
+   * by partition with {@link appendEventAggregates} (the partitioned run): build the rest from them; `source` is
+   * not read, and the default reference date comes from the sessions' last events (the same instant).
    */
-  source?: string | readonly string[];
+  aggregated?: boolean;
   /** Output table; default 'modelling_table'. */
   target?: string;
   /** Also build the wide per-brand table for notebooks (the model does not use it; slow); default false. */
@@ -112,13 +115,12 @@ export const STUDY_REF_DATE = '2020-02-11';
  */
 export async function defaultRefDate(
   engine: Engine,
-  source: string | readonly string[] = CLEAN_EVENTS_TABLE,
+  source: string = CLEAN_EVENTS_TABLE,
   mode: FeatureMode = 'fixed',
+  column = 'event_time',
 ): Promise<string> {
-  const sources = typeof source === 'string' ? [source] : source;
-  const maxima = sources.map((s) => `SELECT MAX(event_time) AS t FROM ${s}`).join(' UNION ALL ');
-  const [row] = await engine.all<{ ref: string | null }>(`SELECT CAST(CAST(MAX(t) AS DATE) + 1 AS VARCHAR) AS ref FROM (${maxima}) m`);
-  if (!row?.ref) throw new Error(`cannot choose a reference date: ${sources.join(', ')} has no events`);
+  const [row] = await engine.all<{ ref: string | null }>(`SELECT CAST(CAST(MAX(${column}) AS DATE) + 1 AS VARCHAR) AS ref FROM ${source}`);
+  if (!row?.ref) throw new Error(`cannot choose a reference date: ${source} has no events`);
   return mode === 'seed' && row.ref < STUDY_REF_DATE ? STUDY_REF_DATE : row.ref;
 }
 
@@ -128,22 +130,19 @@ export async function defaultRefDate(
  */
 export async function buildModellingTable(engine: Engine, options: BuildModellingTableOptions = {}): Promise<BuildModellingTableResult> {
   const started = performance.now();
-  const sources = (
-    typeof options.source === 'string' || options.source === undefined ? [options.source ?? CLEAN_EVENTS_TABLE] : [...options.source]
-  ).map((s) => checkTableName(s));
-  if (sources.length === 0) throw new Error('buildModellingTable: no source table given');
+  const source = checkTableName(options.source ?? CLEAN_EVENTS_TABLE);
   const mode = options.mode ?? 'seed';
   const switches = resolveSwitches(mode, options.switches);
-  const refDate = options.refDate !== undefined ? checkRefDate(options.refDate) : await defaultRefDate(engine, sources, mode);
   const target = checkTableName(options.target ?? MODELLING_TABLE);
-  const [first] = sources;
-  const ctx = featureContext(engine, switches, refDate, first, target);
-  if (sources.length === 1) {
-    await buildEventAggregates(ctx);
-  } else {
-    for (const [k, source] of sources.entries())
-      await appendEventAggregates(ctx, featureContext(engine, switches, refDate, source, `${target}_part`), k === 0);
-  }
+  const tables = featureTables(target);
+  const refDate =
+    options.refDate !== undefined
+      ? checkRefDate(options.refDate)
+      : options.aggregated
+        ? await defaultRefDate(engine, tables.sessions, mode, 'last_event')
+        : await defaultRefDate(engine, source, mode);
+  const ctx = featureContext(engine, switches, refDate, source, target);
+  if (!options.aggregated) await buildEventAggregates(ctx);
   await buildUserTables(ctx);
   // The quintiles rank every user against all others: the one global step.
   await buildRfm(ctx);
@@ -173,16 +172,27 @@ async function buildUserTables(ctx: FeatureContext): Promise<void> {
 }
 
 /**
- * One partition's event aggregates, built under `part`'s names and appended to `whole`'s (created when `first`).
- * Both are per user (and session or brand), so the union over disjoint user partitions is the whole data's.
+ * Build the two event aggregates of one user partition's cleaned events (`source`) and append them to those of
+ * `target` (created when `first`). Both are per user (and session or brand), so the union over disjoint user
+ * partitions is the whole data's; {@link buildModellingTable} with `aggregated` then builds the rest.
  */
-async function appendEventAggregates(whole: FeatureContext, part: FeatureContext, first: boolean): Promise<void> {
+export async function appendEventAggregates(
+  engine: Engine,
+  source: string,
+  first: boolean,
+  options: Pick<BuildModellingTableOptions, 'mode' | 'switches' | 'target'> = {},
+): Promise<void> {
+  const switches = resolveSwitches(options.mode ?? 'seed', options.switches);
+  const target = checkTableName(options.target ?? MODELLING_TABLE);
+  // The reference date only enters the per-user tables, never these two.
+  const whole = featureContext(engine, switches, STUDY_REF_DATE, source, target);
+  const part = featureContext(engine, switches, STUDY_REF_DATE, checkTableName(source), `${target}_part`);
   await buildEventAggregates(part);
   for (const key of ['sessions', 'brandAffinityLong'] as const) {
     const from = part.tables[key];
     const into = whole.tables[key];
-    if (first) await replaceTable(whole.engine, into, `SELECT * FROM ${from}`);
-    else await whole.engine.run(`INSERT INTO ${into} SELECT * FROM ${from}`);
-    await whole.engine.run(`DROP TABLE ${from}`);
+    if (first) await replaceTable(engine, into, `SELECT * FROM ${from}`);
+    else await engine.run(`INSERT INTO ${into} SELECT * FROM ${from}`);
+    await engine.run(`DROP TABLE ${from}`);
   }
 }

@@ -13,6 +13,9 @@ export interface RunHonestEvaluationOptions extends Omit<HonestEvaluationOptions
   cache?: boolean | string;
 }
 
+/** DuckDB's memory limit in the honest evaluation (the pipeline's default is 1200MB). */
+export const HONEST_DUCKDB_MEMORY_LIMIT = '500MB';
+
 export interface HonestRun extends HonestEvaluation {
   engine: Engine;
   loadSeconds: number;
@@ -27,7 +30,15 @@ export interface HonestRun extends HonestEvaluation {
 export async function runHonestEvaluation(options: RunHonestEvaluationOptions): Promise<HonestRun> {
   // The pipeline's one way in (memory limit, private spill folder, PostgreSQL connected first); the honest
   // evaluation then builds its own cutoff tables from the loaded events.
-  const run = await openPipeline({ data: options.data, backend: options.backend, postgresUrl: options.postgresUrl, cache: options.cache });
+  const run = await openPipeline({
+    data: options.data,
+    backend: options.backend,
+    postgresUrl: options.postgresUrl,
+    cache: options.cache,
+    // The models of every origin live in JavaScript beside DuckDB (~1.4 GB of arrays at 9M events): DuckDB gets
+    // less memory here and spills the events table instead, so the process stays under 2 GiB.
+    duckdb: { memoryLimit: HONEST_DUCKDB_MEMORY_LIMIT },
+  });
   try {
     const loadSeconds = run.timings.load + (run.timings.copyToPostgres ?? 0);
     const result = await evaluateHonestly(run.engine, options);

@@ -13,7 +13,15 @@ import { checkBackend, type Backend, type Engine } from '../engine/engine';
 import { PostgresEngine } from '../engine/postgres';
 import { emptyCleaningMessage, emptyModellingTableMessage } from './dataProblems';
 import { readFeatureTable, type FeatureTable } from '../features/featureTable';
-import { buildModellingTable, type BuildModellingTableResult } from '../features/modellingTable';
+import {
+  appendEventAggregates,
+  buildModellingTable,
+  type BuildModellingTableOptions,
+  type BuildModellingTableResult,
+} from '../features/modellingTable';
+
+/** The feature settings the partitioned cleaning needs for the event aggregates it builds. */
+type FeatureOptions = Pick<BuildModellingTableOptions, 'mode' | 'switches'>;
 import type { FeatureMode, FeatureSwitches } from '../features/modes';
 
 export interface PipelineOptions {
@@ -167,8 +175,6 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
     if (pg) await stage('copyToPostgres', () => copyEventsToPostgres(duck, pg, { progress: options.progress }));
     const engine: Engine = pg ?? duck;
     let funnel: Funnel | null = null;
-    // Partitioned: the cleaned table of each partition, featurised one by one.
-    let cleanedParts: string[] | null = null;
     return {
       engine,
       loader: duck,
@@ -178,10 +184,7 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       clean: async (cleanOptions = {}) => {
         const cleaned = await stage('clean', async () => {
           const partitioned: EventStore | null = store;
-          if (!partitioned) return cleanEvents(engine);
-          const parts = await cleanPartitions(duck, partitioned);
-          cleanedParts = parts.tables;
-          return parts.funnel;
+          return partitioned ? cleanPartitions(duck, partitioned, { mode: options.mode, switches: options.switches }) : cleanEvents(engine);
         });
         const empty = emptyCleaningMessage(cleaned);
         if (empty && !cleanOptions.allowEmpty) throw new Error(empty);
@@ -197,10 +200,9 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
             switches: options.switches,
             refDate: options.refDate,
             wideBrandTable: options.wideBrandTable,
-            source: cleanedParts ?? undefined,
+            aggregated: store !== null,
           }),
         );
-        if (cleanedParts) for (const table of cleanedParts) await engine.run(`DROP TABLE IF EXISTS ${table}`);
         const noRows = emptyModellingTableMessage(features.rows, counted);
         if (noRows) throw new Error(noRows);
         return features;
@@ -214,12 +216,13 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
 }
 
 /**
- * Clean each partition of `store` into a table of its own (`clean_events_part<K>`), keeping only that table;
- * the funnel is the sum of the partitions' (every count, users included, adds up over disjoint users).
+ * Clean each partition of `store` (into `clean_events_part<K>`) and append its two event aggregates to the
+ * feature tables, dropping the partition's tables after it; the funnel is the sum of the partitions' (every
+ * count, users included, adds up over disjoint users). So in a partitioned run the clean stage also does the
+ * features' per-partition half, and memory holds one partition's cleaned rows at a time.
  */
-async function cleanPartitions(engine: DuckDbEngine, store: EventStore): Promise<{ funnel: Funnel; tables: string[] }> {
+async function cleanPartitions(engine: DuckDbEngine, store: EventStore, features: FeatureOptions): Promise<Funnel> {
   let funnel: Funnel | null = null;
-  const tables: string[] = [];
   for (let k = 0; k < store.partitions; k++) {
     // The partition's Parquet files are read in place (each statement reads only its columns); the stored row
     // hash spares the deduplication hashing nine columns three times. An empty partition is cleaned too (cheap),
@@ -230,11 +233,13 @@ async function cleanPartitions(engine: DuckDbEngine, store: EventStore): Promise
     const part = await cleanEvents(engine, { source, target, hashColumn: ROW_HASH_COLUMN });
     await dropCleaningIntermediates(engine, target);
     await engine.run(`DROP VIEW ${source}`);
-    tables.push(target);
+    // The features' two aggregations over events, while the partition's cleaned rows are at hand: they never pile up.
+    await appendEventAggregates(engine, target, k === 0, features);
+    await engine.run(`DROP TABLE ${target}`);
     funnel = funnel ? addFunnels(funnel, part) : part;
   }
   if (!funnel) throw new Error(`event store ${store.dir} has no partition`);
-  return { funnel, tables };
+  return funnel;
 }
 
 /**
