@@ -224,8 +224,8 @@ function pipelineSection(pipelines: PipelineRun[]): string[] {
   const out = [
     '### Event-level stages (one child process per row: wall and CPU seconds, rows/s on wall time, peak RSS)',
     '',
-    'From the CSV files (no load cache), in as many user partitions as the commands use (`--partitions auto`: one per ' +
-      '~256 MB of CSV) unless the row says otherwise.',
+    'From the CSV files (no load cache), in as many user partitions as the commands use (`--partitions auto`: one ' +
+      'table up to 1.2 GB of CSV, beyond it one partition per ~512 MB) unless the row says otherwise.',
     '',
     '| size | backend | parts | input | events | stage | wall s | CPU s | rows/s | peak RSS |',
     '|---|---|---:|---|---:|---|---:|---:|---:|---:|',

@@ -47,7 +47,8 @@ export const PARTITIONS_OPTION = { partitions: { type: 'string', default: 'auto'
 
 /** Help lines of `--partitions`. */
 export const PARTITIONS_HELP = `  --partitions N|auto   clean and featurise the users in N partitions, one at a time (bounded memory; same
-                        results); auto (default): one per ~256 MB of CSV`;
+                        results); auto (default): one table up to 1.2 GB of CSV, beyond it one
+                        partition per ~512 MB`;
 
 /** The pipeline's `cache` setting from `--no-cache`. */
 export function cacheOption(values: Record<string, unknown>): boolean {
