@@ -15,6 +15,8 @@ export interface DuckDbOptions {
    * (default true: DuckDB's own). Only for callers whose SQL never depends on row order without ORDER BY.
    */
   preserveInsertionOrder?: boolean;
+  /** Any other DuckDB configuration options, by name (e.g. `allocator_flush_threshold`). */
+  settings?: Record<string, string>;
 }
 
 /** The embedded default backend. */
@@ -27,7 +29,7 @@ export class DuckDbEngine implements Engine {
   ) {}
 
   static async open(options: DuckDbOptions = {}): Promise<DuckDbEngine> {
-    const config: Record<string, string> = {};
+    const config: Record<string, string> = { ...options.settings };
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;

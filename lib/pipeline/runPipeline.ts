@@ -99,6 +99,13 @@ export interface PipelineResult {
  */
 export const DEFAULT_PIPELINE_MEMORY_LIMIT = '1200MB';
 
+/**
+ * DuckDB memory limit of a partitioned run (unless `duckdb.memoryLimit` says otherwise): at 100M events the
+ * default limit peaked at 1.8-2.1 GiB of RSS (the global feature tables, the sort of the CSV write, allocations
+ * DuckDB does not count), so partitioned runs leave more headroom.
+ */
+export const PARTITIONED_MEMORY_LIMIT = '900MB';
+
 /** The stages after the load, run on an engine that already holds `events` (see {@link openPipeline}). */
 export interface LoadedPipeline {
   /** The engine holding the events (and, after each stage, its tables). */
@@ -168,6 +175,8 @@ export async function openPipeline(options: PipelineOptions): Promise<LoadedPipe
       const partitions = backend === 'postgres' ? 1 : options.partitions === 'auto' ? autoPartitions(files) : (options.partitions ?? 1);
       const loadOptions = { skipBadRows: options.skipBadRows, progress: options.progress, cache: options.cache ?? true };
       if (partitions === 1) return loadEvents(duck, files, loadOptions);
+      // Partitions bound the working set, so DuckDB needs less; the rest is headroom for what it does not count.
+      if (options.duckdb?.memoryLimit === undefined) await duck.run(`SET memory_limit = '${PARTITIONED_MEMORY_LIMIT}'`);
       store = await loadEventStore(duck, files, { ...loadOptions, partitions, storeDir: work });
       return store.report;
     });
