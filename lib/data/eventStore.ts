@@ -61,7 +61,7 @@ export function checkPartitions(n: number): number {
 }
 
 /** The partition column of a row, as the loader writes it: hash(user_id) mod `partitions`. */
-export function PARTITION_COLUMN_SQL(partitions: number): string {
+export function partitionColumnSql(partitions: number): string {
   // DuckDB's hash is an unsigned 64-bit value, so the remainder is never negative (user ids can be).
   return `CAST(hash(user_id) % ${checkPartitions(partitions)} AS INTEGER) AS part`;
 }

@@ -26,7 +26,7 @@ import {
   checkPartitions,
   countPartitionRows,
   materializeEvents,
-  PARTITION_COLUMN_SQL,
+  partitionColumnSql,
   storeFromFiles,
   storeWriteOptions,
   type EventStore,
@@ -386,7 +386,7 @@ function insertSql(table: string, file: string): string {
  */
 function copySql(dir: string, index: number, partitions: number, file: string): string {
   return `COPY (
-    SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN}, ${PARTITION_COLUMN_SQL(partitions)} FROM (${readCsvSql(file)}) rows
+    SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN}, ${partitionColumnSql(partitions)} FROM (${readCsvSql(file)}) rows
   ) TO ${sqlString(dir)} (${storeWriteOptions(index)})`;
 }
 

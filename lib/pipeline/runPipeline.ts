@@ -19,10 +19,10 @@ import {
   type BuildModellingTableOptions,
   type BuildModellingTableResult,
 } from '../features/modellingTable';
+import type { FeatureMode, FeatureSwitches } from '../features/modes';
 
 /** The feature settings the partitioned cleaning needs for the event aggregates it builds. */
 type FeatureOptions = Pick<BuildModellingTableOptions, 'mode' | 'switches'>;
-import type { FeatureMode, FeatureSwitches } from '../features/modes';
 
 export interface PipelineOptions {
   /** A folder of Kaggle month files, or a list of files. */
@@ -48,8 +48,8 @@ export interface PipelineOptions {
    * User partitions (lib/data/eventStore.ts). 1 (default): one `events` table and every intermediate table of the
    * cleaning and the features, as the notebooks read them. More, or 'auto' (by input size): on DuckDB each
    * partition is cleaned and featurised alone, so memory stays bounded whatever the size; the funnel, the per-user
-   * feature tables and the modelling table are the same, but `events`, `clean_events`, the cleaning steps and
-   * `feat_sessions` are not kept.
+   * feature tables and the modelling table are the same, but `events`, `clean_events` and the cleaning steps' tables
+   * are not kept.
    */
   partitions?: number | 'auto';
   /**
