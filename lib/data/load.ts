@@ -223,7 +223,8 @@ async function commitStore(engine: DuckDbEngine, dir: string, cached: CacheState
     partitionRows,
     files: stored,
   });
-  return storeFromFiles(entry, cached.partitions, partitionRows, stored, written);
+  // Another run may have committed the same entry first: then its files are the store.
+  return storeFromFiles(entry.dir, cached.partitions, entry.manifest.partitionRows, entry.manifest.files, written);
 }
 
 /** Where a load's rows go: a table (one transaction), or a partitioned Parquet store folder. */

@@ -170,14 +170,22 @@ export async function describeFiles(dir: string, hash = true): Promise<CachedFil
 
 /**
  * Make the finished store in `staging` the entry of its key: write the manifest, then rename the folder into place
- * (atomic: a run stopped before the rename leaves only a staging folder, never a half entry). Entries of older
- * versions of the same input paths are removed. Returns the entry's folder.
+ * (atomic: a run stopped before the rename leaves only a staging folder, never a half entry). When another run
+ * committed the same key meanwhile (two notebooks loading the same files at once), its entry is kept, ours
+ * dropped, and its manifest returned: both hold the same rows. Entries of older versions of the same input paths
+ * are removed. Returns the entry's folder and manifest.
  */
-export function commitEntry(root: string, staging: string, manifest: LoadCacheManifest): string {
+export function commitEntry(root: string, staging: string, manifest: LoadCacheManifest): { dir: string; manifest: LoadCacheManifest } {
   fs.writeFileSync(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 1));
   const dir = path.join(root, manifest.key);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(staging, dir);
+  try {
+    fs.renameSync(staging, dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+    fs.rmSync(staging, { recursive: true, force: true });
+    return { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as LoadCacheManifest };
+  }
   // An entry of the same paths whose fingerprints differ holds an older version of the files: never a hit again.
   const paths = JSON.stringify(manifest.inputs.map((i) => i.path));
   const inputs = JSON.stringify(manifest.inputs);
@@ -187,7 +195,7 @@ export function commitEntry(root: string, staging: string, manifest: LoadCacheMa
       fs.rmSync(other.dir, { recursive: true, force: true });
     }
   }
-  return dir;
+  return { dir, manifest };
 }
 
 /** A folder for a store being written under `root` (renamed into place by {@link commitEntry}). */

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadEvents, type LoadReport } from '../../lib/data/load';
-import { clearCache } from '../../lib/data/loadCache';
+import {
+  clearCache,
+  commitEntry,
+  LOAD_CACHE_VERSION,
+  stagingFolder,
+  type CachedFile,
+  type LoadCacheManifest,
+} from '../../lib/data/loadCache';
 import { EVENT_COLUMNS } from '../../lib/data/schema';
 import type { DuckDbEngine } from '../../lib/engine/duckdb';
 import { GOOD_ROW, HEADER, removeTempDirs, tempDir, withDuckDb, writeLines } from './loadHelpers';
@@ -159,4 +166,39 @@ test('clearCache removes every entry and any staging folder', async () => {
   assert.equal(cleared.entries, 2);
   assert.ok(cleared.bytes > 0);
   assert.deepEqual(fs.readdirSync(cache), []);
+});
+
+test('two loads of the same files at once (two notebooks) both succeed and leave one entry', async () => {
+  const dir = tempDir();
+  const cache = path.join(dir, 'cache');
+  const file = writeLines(dir, '2019-Oct.csv', [HEADER, ...ROWS]);
+  const [a, b] = await Promise.all([load(file, cache), load(file, cache)]);
+  assert.deepEqual(a.rows, b.rows);
+  assert.equal(a.rows.length, 4);
+  assert.equal(entries(cache).length, 1);
+  assert.deepEqual(
+    fs.readdirSync(cache).filter((n) => n.startsWith('.staging')),
+    [],
+  );
+  assert.equal((await load(file, cache)).report.cache, 'hit');
+});
+
+test('committing a key another run committed first keeps the first entry and drops ours', () => {
+  const root = path.join(tempDir(), 'cache');
+  const manifest = (files: CachedFile[]): LoadCacheManifest => ({
+    version: LOAD_CACHE_VERSION,
+    key: 'k1',
+    settings: { skipBadRows: false, partitions: 1 },
+    inputs: [],
+    report: { files: [], rows: 0, skipped: 0, skippedSamples: [], warnings: [], cache: 'written', seconds: 0 },
+    partitionRows: [0],
+    files,
+  });
+  const first = stagingFolder(root, 'k1');
+  const second = stagingFolder(root, 'k1');
+  assert.equal(commitEntry(root, first, manifest([{ name: 'first', bytes: 1, sha256: 'a' }])).manifest.files[0]!.name, 'first');
+  const kept = commitEntry(root, second, manifest([{ name: 'second', bytes: 1, sha256: 'b' }]));
+  assert.equal(kept.dir, path.join(root, 'k1'));
+  assert.equal(kept.manifest.files[0]!.name, 'first');
+  assert.equal(fs.existsSync(second), false);
 });
