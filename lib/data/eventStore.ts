@@ -2,14 +2,13 @@
  * The event store: the loader's output, the validated and typed events of a set of input files as Parquet files
  * split into user partitions (`part=K/` folders, K = hash(user_id) mod partitions). Every cleaning step and every
  * feature but the RFM quintiles is per user, so the pipeline can clean and featurise one partition at a time
- * with memory bounded by the partition's size (lib/pipeline/partitionedRun.ts); with one partition it is simply
+ * with memory bounded by the partition's size (cleanPartitions in lib/pipeline/runPipeline.ts); with one partition it is simply
  * the whole data. The same folder is the load cache's entry (lib/data/loadCache.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDbEngine } from '../engine/duckdb';
 import { sqlString } from '../engine/dialect';
-import { onlyRow } from '../engine/engine';
 import { isGzipName } from './gzip';
 import type { LoadReport } from './load';
 import type { CachedFile } from './loadCache';
@@ -21,7 +20,6 @@ export interface EventStore {
   partitions: number;
   /** Absolute Parquet file names of each partition (empty for a partition without rows). */
   partitionFiles: string[][];
-  partitionRows: number[];
   report: LoadReport;
 }
 
@@ -72,19 +70,6 @@ export function storeWriteOptions(index: number): string {
   return `FORMAT parquet, PARTITION_BY (part), FILENAME_PATTERN 'input${index}_{i}', OVERWRITE_OR_IGNORE true`;
 }
 
-/** Rows of each partition, from the Parquet metadata. */
-export async function countPartitionRows(engine: DuckDbEngine, dir: string, partitions: number): Promise<number[]> {
-  const rows = new Array<number>(partitions).fill(0);
-  const files = partitionFileLists(dir, partitions).flat();
-  if (files.length === 0) return rows;
-  const counted = await engine.all<{ part: number; n: string }>(
-    `SELECT CAST(part AS INTEGER) AS part, CAST(COUNT(*) AS VARCHAR) AS n
-       FROM read_parquet(${fileListSql(files)}, hive_partitioning = true) GROUP BY part`,
-  );
-  for (const { part, n } of counted) rows[part] = Number(n);
-  return rows;
-}
-
 /** The Parquet files of each partition folder under `dir`, sorted (absent folder: none). */
 function partitionFileLists(dir: string, partitions: number): string[][] {
   return Array.from({ length: partitions }, (_, k) => {
@@ -99,13 +84,7 @@ function partitionFileLists(dir: string, partitions: number): string[][] {
 }
 
 /** An {@link EventStore} over the files of `dir`; `files` (from the manifest) must be exactly what is there. */
-export function storeFromFiles(
-  dir: string,
-  partitions: number,
-  partitionRows: number[],
-  files: CachedFile[],
-  report: LoadReport,
-): EventStore {
+export function storeFromFiles(dir: string, partitions: number, files: CachedFile[], report: LoadReport): EventStore {
   const partitionFiles = partitionFileLists(dir, partitions);
   const listed = partitionFiles
     .flat()
@@ -113,7 +92,7 @@ export function storeFromFiles(
     .sort();
   const expected = files.map((f) => f.name).sort();
   if (listed.join('\n') !== expected.join('\n')) throw new Error(`event store ${dir}: its files changed while it was being opened`);
-  return { dir, partitions, partitionFiles, partitionRows, report };
+  return { dir, partitions, partitionFiles, report };
 }
 
 /**
@@ -137,16 +116,11 @@ function fileListSql(files: readonly string[]): string {
 }
 
 /**
- * (Re)create `table` with the events of the store (all partitions, or the listed ones), in one transaction:
- * an existing table of that name is replaced only on success.
+ * (Re)create `table` with every event of the store, in one transaction: an existing table of that name is
+ * replaced only on success.
  */
-export async function materializeEvents(
-  engine: DuckDbEngine,
-  store: EventStore,
-  table: string,
-  partitions?: readonly number[],
-): Promise<number> {
-  const files = (partitions ?? store.partitionFiles.map((_, k) => k)).flatMap((k) => store.partitionFiles[k] ?? []);
+export async function materializeEvents(engine: DuckDbEngine, store: EventStore, table: string): Promise<void> {
+  const files = store.partitionFiles.flat();
   await engine.run('BEGIN TRANSACTION');
   try {
     await engine.run(`DROP TABLE IF EXISTS ${table}`);
@@ -159,6 +133,4 @@ export async function materializeEvents(
     await engine.run('ROLLBACK').catch(() => undefined);
     throw err;
   }
-  const { n } = onlyRow(await engine.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table}`), 'events row count');
-  return n;
 }

@@ -24,7 +24,6 @@ import { onlyRow } from '../engine/engine';
 import {
   autoPartitions,
   checkPartitions,
-  countPartitionRows,
   materializeEvents,
   partitionColumnSql,
   storeFromFiles,
@@ -123,12 +122,13 @@ const REJECT_SCANS = 'load_reject_scans';
 export async function loadEvents(engine: DuckDbEngine, source: string | string[], options: LoadOptions = {}): Promise<LoadReport> {
   const table = checkTableName(options.table ?? EVENTS_TABLE, { qualified: true });
   const started = performance.now();
-  const cached = await openCache(source, options, 1, started);
+  const files = listEventFiles(source);
+  const cached = await openCache(files, options, 1, started);
   if (cached.hit) {
     await materializeEvents(engine, cached.hit, table);
     return cached.hit.report;
   }
-  const report = await readFiles(engine, cached.files, options, started, { kind: 'table', table });
+  const report = await readFiles(engine, files, options, started, { kind: 'table', table });
   if (!cached.entry) return report;
   const staging = stagingFolder(cached.entry.root, cached.entry.key);
   try {
@@ -137,7 +137,7 @@ export async function loadEvents(engine: DuckDbEngine, source: string | string[]
     await engine.run(
       `COPY (SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN} FROM ${table}) TO ${sqlString(path.join(staging, 'part=0', 'input0_0.parquet'))} (FORMAT parquet)`,
     );
-    return (await commitStore(engine, staging, cached, report)).report;
+    return (await commitStore(staging, cached, report)).report;
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
@@ -164,7 +164,7 @@ export async function loadEventStore(
   const dir = cached.entry ? stagingFolder(cached.entry.root, cached.entry.key) : fs.mkdtempSync(path.join(options.storeDir!, 'events-'));
   try {
     const report = await readFiles(engine, files, options, started, { kind: 'store', dir, partitions });
-    return await commitStore(engine, dir, cached, report);
+    return await commitStore(dir, cached, report);
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -173,18 +173,16 @@ export async function loadEventStore(
 
 /** A load's view of the cache: a verified hit, or the entry to write (null when the cache is off). */
 interface CacheState {
-  files: string[];
   partitions: number;
   hit: EventStore | null;
   entry: { root: string; key: string; inputs: InputFingerprint[]; settings: LoadCacheSettings } | null;
 }
 
 /** Look the files up in the cache (when on): a verified hit, or where a fresh load's entry goes. */
-async function openCache(source: string | string[], options: LoadOptions, partitions: number, started: number): Promise<CacheState> {
-  const files = listEventFiles(source);
+async function openCache(files: string[], options: LoadOptions, partitions: number, started: number): Promise<CacheState> {
   const settings: LoadCacheSettings = { skipBadRows: options.skipBadRows ?? false, partitions };
   const root = resolveCacheRoot(options.cache);
-  if (!root) return { files, partitions, hit: null, entry: null };
+  if (!root) return { partitions, hit: null, entry: null };
   const inputs = fingerprintFiles(files);
   const key = cacheKey(inputs, settings);
   const found = await lookupEntry(root, key, inputs, settings);
@@ -196,22 +194,21 @@ async function openCache(source: string | string[], options: LoadOptions, partit
     progressSink(options.progress)?.(
       `read ${formatCount(report.rows)} rows of ${files.length} file(s) from the load cache ${found.dir} in ${formatSeconds(report.seconds)} s`,
     );
-    const hit = storeFromFiles(found.dir, partitions, found.manifest.partitionRows, found.manifest.files, report);
-    return { files, partitions, hit, entry: null };
+    const hit = storeFromFiles(found.dir, partitions, found.manifest.files, report);
+    return { partitions, hit, entry: null };
   }
   if (found.status === 'invalid') {
     emitWarning(warningSink, `load cache entry ${found.dir} not used (${found.reason}): reading the CSV files again`);
     fs.rmSync(found.dir, { recursive: true, force: true });
   }
-  return { files, partitions, hit: null, entry: { root, key, inputs, settings } };
+  return { partitions, hit: null, entry: { root, key, inputs, settings } };
 }
 
-/** Count the written store's partitions and, with the cache on, make it the entry; the store it now is. */
-async function commitStore(engine: DuckDbEngine, dir: string, cached: CacheState, report: LoadReport): Promise<EventStore> {
-  const partitionRows = await countPartitionRows(engine, dir, cached.partitions);
+/** With the cache on, make the written store the entry; the store it now is. */
+async function commitStore(dir: string, cached: CacheState, report: LoadReport): Promise<EventStore> {
   // Hashes only for the cache, whose next run checks them.
   const stored = await describeFiles(dir, cached.entry !== null);
-  if (!cached.entry) return storeFromFiles(dir, cached.partitions, partitionRows, stored, { ...report, cache: 'off' });
+  if (!cached.entry) return storeFromFiles(dir, cached.partitions, stored, { ...report, cache: 'off' });
   const written: LoadReport = { ...report, cache: 'written' };
   const { root, key, inputs, settings } = cached.entry;
   const entry = commitEntry(root, dir, {
@@ -220,11 +217,10 @@ async function commitStore(engine: DuckDbEngine, dir: string, cached: CacheState
     settings,
     inputs,
     report: written,
-    partitionRows,
     files: stored,
   });
   // Another run may have committed the same entry first: then its files are the store.
-  return storeFromFiles(entry.dir, cached.partitions, entry.manifest.partitionRows, entry.manifest.files, written);
+  return storeFromFiles(entry.dir, cached.partitions, entry.manifest.files, written);
 }
 
 /** Where a load's rows go: a table (one transaction), or a partitioned Parquet store folder. */

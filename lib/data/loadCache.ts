@@ -17,7 +17,7 @@ import { REPOSITORY_ROOT } from '../io/repositoryRoot';
 import type { LoadReport } from './load';
 
 /** Bump when the loader's output for the same input changes (types, validation rules, store layout). */
-export const LOAD_CACHE_VERSION = 1;
+export const LOAD_CACHE_VERSION = 2;
 
 /** Environment variable naming the cache folder (default `<repository>/.cache/events`), or `off`. */
 export const LOAD_CACHE_ENV = 'PURCHASE_PREDICTION_CACHE';
@@ -76,8 +76,6 @@ export interface LoadCacheManifest {
   inputs: InputFingerprint[];
   /** The load report of the run that wrote the entry (its timings are that run's). */
   report: LoadReport;
-  /** Rows of each partition. */
-  partitionRows: number[];
   files: CachedFile[];
 }
 
@@ -143,7 +141,7 @@ export async function lookupEntry(
   const expected = JSON.stringify({ version: LOAD_CACHE_VERSION, key, settings, inputs });
   const recorded = JSON.stringify({ version: manifest.version, key: manifest.key, settings: manifest.settings, inputs: manifest.inputs });
   if (expected !== recorded) return { status: 'invalid', dir, reason: 'the manifest does not describe these input files' };
-  if (!Array.isArray(manifest.files) || !Array.isArray(manifest.partitionRows) || manifest.partitionRows.length !== settings.partitions) {
+  if (!Array.isArray(manifest.files)) {
     return { status: 'invalid', dir, reason: 'the manifest lists no store files' };
   }
   for (const file of manifest.files) {

@@ -191,7 +191,6 @@ test('committing a key another run committed first keeps the first entry and dro
     settings: { skipBadRows: false, partitions: 1 },
     inputs: [],
     report: { files: [], rows: 0, skipped: 0, skippedSamples: [], warnings: [], cache: 'written', seconds: 0 },
-    partitionRows: [0],
     files,
   });
   const first = stagingFolder(root, 'k1');
