@@ -121,6 +121,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   for (const [name, e] of Object.entries(honest.models)) reliability[name] = probabilityQuality(origin.data.yTest, e.scores);
 
   t = performance.now();
+  log(`honest: decision model (${options.decisionModel ?? 'xgboost'}) fitted on three quarters of the T1 users, threshold chosen on the rest`);
   const costs = options.costs ?? DEFAULT_COSTS;
   const scored = await decisionScores(origin.train.table, origin.test.table, { model: options.decisionModel, seed });
   const cost = costDecision(scored.calibration, scored.test, costs);
@@ -144,6 +145,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   const originSeconds = seconds(t);
 
   t = performance.now();
+  if (!options.skipLeaky) log('leaky: the study\'s cleaning, seed-mode features, random split and models');
   const leaky = options.skipLeaky ? null : await leakyRun(engine, source, seed);
   const leakySeconds = seconds(t);
   return {

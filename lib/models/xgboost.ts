@@ -127,16 +127,22 @@ const DEFAULTS: Required<XGBoostOptions> = {
 /** The float32 just below −1: stands in for −1, which ml-xgboost would read as "missing". */
 const BELOW_MINUS_ONE = Math.fround(-1 - 2 ** -23);
 
-/** Rows of X as number[][] for ml-xgboost, with −1 (in float32) moved off the missing-value marker. */
-function toRowArrays(X: Matrix): number[][] {
-  const rows: number[][] = new Array(X.rows);
-  for (let i = 0; i < X.rows; i++) {
+/**
+ * Rows predicted per call of the library: its input is an array of JavaScript arrays (and a copy of it), ~200
+ * bytes per row, so scoring 0.8M users at once held ~0.3 GB of transient heap; the scores are the same.
+ */
+const PREDICT_BATCH_ROWS = 32_768;
+
+/** Rows [start, end) of X as number[][] for ml-xgboost, with −1 (in float32) moved off the missing-value marker. */
+function toRowArrays(X: Matrix, start = 0, end = X.rows): number[][] {
+  const rows: number[][] = new Array(end - start);
+  for (let i = start; i < end; i++) {
     const row = new Array<number>(X.cols);
     for (let j = 0; j < X.cols; j++) {
       const v = X.data[i * X.cols + j]!;
       row[j] = Math.fround(v) === -1 ? BELOW_MINUS_ONE : v;
     }
-    rows[i] = row;
+    rows[i - start] = row;
   }
   return rows;
 }
@@ -203,8 +209,12 @@ export class XGBoostClassifier implements Classifier {
   /** P(y = 1) from the booster. */
   predictProba(X: Matrix): Float64Array {
     assertPredictInput(X, this.booster ? this.nFeatures : -1, this.name);
-    if (X.rows === 0) return new Float64Array(0);
-    return Float64Array.from(this.booster!.predict(toRowArrays(X)));
+    const out = new Float64Array(X.rows);
+    for (let start = 0; start < X.rows; start += PREDICT_BATCH_ROWS) {
+      const end = Math.min(X.rows, start + PREDICT_BATCH_ROWS);
+      out.set(this.booster!.predict(toRowArrays(X, start, end)), start);
+    }
+    return out;
   }
 
   /** 1 where P(y = 1) > 0.5, as XGBClassifier.predict. */

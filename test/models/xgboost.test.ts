@@ -43,6 +43,19 @@ test('study parameters reproduce python-xgboost 1.7 (exact tree method): probabi
   m.dispose();
 });
 
+test('scoring more rows than one library call takes (32,768) keeps every row in place: python-xgboost probabilities tiled', () => {
+  const m = new XGBoostClassifier({ nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsample: 1 }).fit(X, y);
+  const n = Xt.rows;
+  const copies = Math.ceil(70_000 / n); // three library calls, the last one partial
+  const data = new Float64Array(copies * n * Xt.cols);
+  for (let c = 0; c < copies; c++) data.set(Xt.data, c * Xt.data.length);
+  const p = m.predictProba({ rows: copies * n, cols: Xt.cols, data });
+  assert.equal(p.length, copies * n);
+  let worst = 0;
+  for (let i = 0; i < p.length; i++) worst = Math.max(worst, Math.abs(p[i]! - f.proba_test[i % n]!));
+  assert.ok(worst < 1e-6, `max diff ${worst}`);
+});
+
 test('featureImportance is sorted by score and uses the matrix column names', () => {
   const named = { ...X, names: ['recency', 'rate', 'carts', 'noise', 'price'] };
   const m = new XGBoostClassifier().fit(named, y);
