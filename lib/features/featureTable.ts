@@ -6,7 +6,7 @@
 import { entry } from '../entry';
 import type { Engine, Row } from '../engine/engine';
 import { DuckDbEngine } from '../engine/duckdb';
-import { matrixFromColumns, type Labels, type Matrix } from '../prep/matrix';
+import { matrixFromColumns, takeLabels, type Labels, type Matrix } from '../prep/matrix';
 import { MODELLING_COLUMNS, MODEL_FEATURES, TARGET_COLUMN } from './columns';
 import { MODELLING_TABLE } from './context';
 import { sqlIdentifier, sqlString } from './sql';
@@ -156,12 +156,19 @@ export async function readFeatureTable(engine: Engine, table: string = MODELLING
   return featureTableFromColumns(data);
 }
 
-/** The model inputs (default the 15 MODEL_FEATURES, in that order) and labels of a feature table. */
-export function toMatrix(table: FeatureTable, features: readonly string[] = MODEL_FEATURES): { X: Matrix; y: Labels } {
+/**
+ * The model inputs (default the 15 MODEL_FEATURES, in that order) and labels of a feature table; with `rows`,
+ * only those rows (in that order), so a sample never needs the whole matrix first.
+ */
+export function toMatrix(
+  table: FeatureTable,
+  features: readonly string[] = MODEL_FEATURES,
+  rows?: ArrayLike<number>,
+): { X: Matrix; y: Labels } {
   const columns = features.map((name) => {
     const column = table.columns[name];
     if (!column) throw new Error(`unknown feature '${name}': numeric columns are ${Object.keys(table.columns).join(', ')}`);
     return column;
   });
-  return { X: matrixFromColumns(columns, [...features]), y: table.purchased };
+  return { X: matrixFromColumns(columns, [...features], rows), y: rows ? takeLabels(table.purchased, rows) : table.purchased };
 }

@@ -32,31 +32,39 @@ WHERE event_time < ${midnightSql(cutoff)}
 GROUP BY user_id`;
 }
 
-/**
- * Build `table` from `events` (a cutoff's events table) and read it aligned with `userIds`; every user must
- * have a row (the population is the users with a kept view or cart before T, exactly the users of `events`).
- */
-export async function buildBaselineInputs(
-  engine: Engine,
-  options: { events: string; cutoff: string; table: string; userIds: readonly string[] },
-): Promise<BaselineInputs> {
+/** Build `table` from `events` (a cutoff's events table): one row per user with an event before the cutoff. */
+export async function buildBaselineInputsTable(engine: Engine, options: { events: string; cutoff: string; table: string }): Promise<void> {
   await replaceTable(engine, options.table, baselineInputsSql(options.events, options.cutoff));
-  const data = await readColumns(engine, options.table, { textColumns: ['user_id'] });
-  const row = new Map<string, number>();
-  entry(data.text, 'user_id', options.table).forEach((id, i) => {
-    row.set(id, i);
-  });
+}
+
+/**
+ * Read `table` (built by {@link buildBaselineInputsTable}) aligned with `userIds`; every user must have a row (the
+ * population is the users with a kept view or cart before T, exactly the users of the cutoff's events).
+ */
+export async function readBaselineInputs(
+  engine: Engine,
+  options: { cutoff: string; table: string; userIds: readonly string[] },
+): Promise<BaselineInputs> {
+  // Ordered like the cutoff's feature table (one row per user, by user_id), so rows align without a lookup map.
+  const data = await readColumns(engine, options.table, { textColumns: ['user_id'], orderBy: 'user_id' });
+  const ids = entry(data.text, 'user_id', options.table);
   const hours = entry(data.numeric, 'hours_since_last_event', options.table);
   const carted = entry(data.numeric, 'carted_last_week', options.table);
   const out: BaselineInputs = {
     hoursSinceLastEvent: new Float64Array(options.userIds.length),
     cartedLastWeek: new Uint8Array(options.userIds.length),
   };
+  let j = 0;
   options.userIds.forEach((id, i) => {
-    const j = row.get(id);
-    if (j === undefined) throw new Error(`user ${id} of the table at ${options.cutoff} has no event before the cutoff`);
+    while (j < ids.length && ids[j] !== id) j++; // rows of users outside userIds are passed over
+    if (j === ids.length) {
+      throw new Error(
+        `user ${id} of the table at ${options.cutoff} has no row in ${options.table} (no event before the cutoff, or userIds not in user_id order)`,
+      );
+    }
     out.hoursSinceLastEvent[i] = hours[j]!;
     out.cartedLastWeek[i] = carted[j]!;
+    j++;
   });
   return out;
 }

@@ -10,13 +10,13 @@
  */
 import { onlyRow, type Engine } from '../engine/engine';
 import { MODELLING_COLUMNS, TARGET_COLUMN } from '../features/columns';
-import { featureContext } from '../features/context';
+import { featureContext, featureTables } from '../features/context';
 import { readFeatureTable, type FeatureTable } from '../features/featureTable';
 import { buildModellingTable } from '../features/modellingTable';
 import { resolveSwitches } from '../features/modes';
 import { buildSessionTimes, SESSION_TIME_FEATURES } from '../features/sessionTimes';
 import { replaceTable } from '../features/sql';
-import { buildBaselineInputs, type BaselineInputs } from './baselineInputs';
+import { buildBaselineInputsTable, readBaselineInputs, type BaselineInputs } from './baselineInputs';
 import { buildWindowLabels } from './labels';
 import { buildPopulation } from './population';
 import { checkTableName } from '../engine/tableName';
@@ -55,23 +55,28 @@ export interface CutoffTableOptions {
   prefix: string;
 }
 
-/** The modelling table at one cutoff and its counts. */
-export interface CutoffTable {
+/** The tables of one cutoff, built in the engine and not read yet (the rolling origins keep these between origins). */
+export interface StoredCutoffTable {
   cutoff: string;
   tables: CutoffTables;
-  /** One row per population user: the 19 modelling columns + the session time features; purchased = window label. */
-  table: FeatureTable;
+  /** Population users (= rows of `tables.table`) and first buyers in the label window. */
   users: number;
   buyers: number;
+}
+
+/** The modelling table at one cutoff, read, and its counts. */
+export interface CutoffTable extends StoredCutoffTable {
+  /** One row per population user: the 19 modelling columns + the session time features; purchased = window label. */
+  table: FeatureTable;
   /** What the rule-based baselines read, aligned with `table.userIds`. */
   baselineInputs: BaselineInputs;
 }
 
 /**
- * Build population, events before the cutoff, window labels, features (refDate = cutoff) and the final table
- * `<prefix>_table`, then read it. Nothing at or after the cutoff is read except by the labels.
+ * Build population, events before the cutoff, window labels, features (refDate = cutoff), the final table
+ * `<prefix>_table` and the baselines' inputs in the engine. Nothing at or after the cutoff is read except by the labels.
  */
-export async function buildCutoffTable(engine: Engine, options: CutoffTableOptions): Promise<CutoffTable> {
+export async function storeCutoffTable(engine: Engine, options: CutoffTableOptions): Promise<StoredCutoffTable> {
   const source = options.source ?? 'events';
   const t = cutoffTables(options.prefix);
   await buildPopulation(engine, { source, cutoff: options.cutoff, population: t.population, events: t.events });
@@ -95,17 +100,47 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
      JOIN ${t.labels} l ON l.user_id = f.user_id
      JOIN ${t.sessionTimes} s ON s.user_id = f.user_id`,
   );
-  const table = await readFeatureTable(engine, t.table);
-  if (table.rows !== n) {
-    throw new Error(`the table at ${options.cutoff} has ${table.rows} rows for ${n} population users: features must give one row per user`);
+  await buildBaselineInputsTable(engine, { events: t.events, cutoff: options.cutoff, table: t.baselineInputs });
+  const { table_rows: rows, buyers } = onlyRow(
+    await engine.all<{ table_rows: number; buyers: number }>(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS table_rows, CAST(COALESCE(SUM(${TARGET_COLUMN}), 0) AS INTEGER) AS buyers FROM ${t.table}`,
+    ),
+    'table counts',
+  );
+  if (rows !== n) {
+    throw new Error(`the table at ${options.cutoff} has ${rows} rows for ${n} population users: features must give one row per user`);
   }
+  return { cutoff: options.cutoff, tables: t, users: n, buyers };
+}
+
+/** Read a stored cutoff's table and baseline inputs into memory. */
+export async function readCutoffTable(engine: Engine, stored: StoredCutoffTable): Promise<CutoffTable> {
+  const table = await readFeatureTable(engine, stored.tables.table);
   let buyers = 0;
   for (let i = 0; i < table.rows; i++) buyers += table.purchased[i]!;
-  const baselineInputs = await buildBaselineInputs(engine, {
-    events: t.events,
-    cutoff: options.cutoff,
-    table: t.baselineInputs,
+  if (table.rows !== stored.users || buyers !== stored.buyers) {
+    throw new Error(
+      `${stored.tables.table} changed since it was built: ${table.rows} rows and ${buyers} buyers, ${stored.users} and ${stored.buyers} then`,
+    );
+  }
+  const baselineInputs = await readBaselineInputs(engine, {
+    cutoff: stored.cutoff,
+    table: stored.tables.baselineInputs,
     userIds: table.userIds,
   });
-  return { cutoff: options.cutoff, tables: t, table, users: n, buyers, baselineInputs };
+  return { ...stored, table, baselineInputs };
+}
+
+/**
+ * Build a cutoff's tables ({@link storeCutoffTable}) and read them ({@link readCutoffTable}).
+ * @example const t = await buildCutoffTable(engine, { cutoff: '2019-11-03', horizonDays: 14, prefix: 'honest_train' });
+ */
+export async function buildCutoffTable(engine: Engine, options: CutoffTableOptions): Promise<CutoffTable> {
+  return readCutoffTable(engine, await storeCutoffTable(engine, options));
+}
+
+/** Drop every table of a stored cutoff, the feature build's intermediate tables included. */
+export async function dropCutoffTables(engine: Engine, stored: StoredCutoffTable): Promise<void> {
+  const names = [...Object.values(featureTables(stored.tables.features)), ...Object.values(stored.tables)];
+  for (const name of names) await engine.run(`DROP TABLE IF EXISTS ${name}`);
 }

@@ -5,8 +5,8 @@
  * with the population's true buyer rate, choose the threshold; the test window only receives it.
  */
 import { toMatrix, type FeatureTable } from '../features/featureTable';
-import { XGBoostClassifier } from '../models/xgboost';
-import { takeLabels, takeRows } from '../prep/matrix';
+import type { Classifier } from '../models/estimator';
+import type { Labels, Matrix } from '../prep/matrix';
 import { stratifiedSplit } from '../prep/split';
 import { randomUndersample } from '../prep/undersample';
 import { loadStudyModels, STUDY_MODELS, type StudyModelName } from '../study/studyModels';
@@ -30,20 +30,37 @@ export interface DecisionScores {
   test: ScoredSet;
 }
 
-/** Fit `model` (default XGBoost) on part of `train`, score the held-out calibration rows and all of `test`. */
-export async function decisionScores(train: FeatureTable, test: FeatureTable, options: DecisionModelOptions = {}): Promise<DecisionScores> {
+/** The decision model fitted at T1, with its held-out calibration rows scored; the test window comes later. */
+export interface FittedDecisionModel {
+  model: StudyModelName;
+  classifier: Classifier;
+  calibration: ScoredSet;
+}
+
+/**
+ * Fit `model` (default XGBoost) on the undersampled fitting rows of `train` and score its held-out calibration
+ * rows; only those rows are copied out of the table.
+ */
+export async function fitDecisionModel(train: FeatureTable, options: DecisionModelOptions = {}): Promise<FittedDecisionModel> {
   const model = options.model ?? 'xgboost';
   const seed = options.seed ?? DEFAULT_SEED;
   const features = options.features ?? HONEST_FEATURES;
   await loadStudyModels();
-  const all = toMatrix(train, features);
-  const split = stratifiedSplit(all.y, { testSize: options.calibrationShare ?? 0.25, seed });
-  const fitRows = randomUndersample(all.y, split.train, seed);
+  const split = stratifiedSplit(train.purchased, { testSize: options.calibrationShare ?? 0.25, seed });
+  const fitRows = randomUndersample(train.purchased, split.train, seed);
   const classifier = STUDY_MODELS[model](seed, options.knnK ?? 5);
-  classifier.fit(takeRows(all.X, fitRows), takeLabels(all.y, fitRows));
-  const testMatrix = toMatrix(test, features);
-  const calibration = { y: takeLabels(all.y, split.test), scores: classifier.predictProba(takeRows(all.X, split.test)) };
-  const scored = { y: testMatrix.y, scores: classifier.predictProba(testMatrix.X) };
-  if (classifier instanceof XGBoostClassifier) classifier.dispose();
-  return { model, calibration, test: scored };
+  const fitting = toMatrix(train, features, fitRows);
+  classifier.fit(fitting.X, fitting.y);
+  const held = toMatrix(train, features, split.test);
+  return { model, classifier, calibration: { y: held.y, scores: classifier.predictProba(held.X) } };
+}
+
+/**
+ * Score the test window with a fitted decision model (its columns: the features it was fitted on) and free
+ * the model.
+ */
+export function scoreDecisionModel(fitted: FittedDecisionModel, test: { X: Matrix; y: Labels }): DecisionScores {
+  const scored = { y: test.y, scores: fitted.classifier.predictProba(test.X) };
+  fitted.classifier.dispose?.();
+  return { model: fitted.model, calibration: fitted.calibration, test: scored };
 }

@@ -19,12 +19,13 @@ import { comparisonRows, positiveRate, type ComparisonRow } from './compare';
 import { calibratedDecision, probabilityQuality, type CalibratedDecision, type ProbabilityQuality } from './calibration';
 import { costDecision, type CostDecision } from './cost';
 import { chooseCutoffs, eventTimeRange, type RollingCutoffs } from './cutoffs';
-import { decisionScores } from './decisionModel';
+import { fitDecisionModel, scoreDecisionModel, type FittedDecisionModel } from './decisionModel';
 import { evaluateOrigins, ORIGIN_MODELS, scoreOrigin, type OriginResult } from './evaluateOrigins';
 import { cutSize, expectedValueTargeting, type TargetingDecision } from './expectedValue';
 import { DEFAULT_STEP_DAYS, originCutoffs } from './origins';
 import { summarizeOrigins, type OriginScores, type OriginSummary } from './originSummary';
-import { buildRollingOrigin, type RollingOrigin } from './rollingOrigin';
+import { originData, originSets, storeRollingOrigin, trainingSet, type OriginSets, type TrainingSet } from './rollingOrigin';
+import { readCutoffTable, type StoredCutoffTable } from './cutoffTable';
 import { targetingList, type TargetRow } from './targeting';
 import { DEFAULT_SEED } from '../random';
 
@@ -64,7 +65,8 @@ export interface HonestEvaluation {
   /** The settings used (defaults filled in); stepDays is null when the origins were skipped. */
   settings: { seed: number; stepDays: number | null; originModels: readonly StudyModelName[] };
   cutoffs: RollingCutoffs;
-  origin: RollingOrigin;
+  /** The single origin's sets: counts and test labels (its tables and matrices are let go once scored). */
+  origin: OriginSets;
   honest: StudyResult;
   leaky: LeakyRun | null;
   comparison: ComparisonRow[];
@@ -108,44 +110,32 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
     `honest: train cutoff ${cutoffs.trainCutoff} (labels to ${cutoffs.trainLabelEnd}), test cutoff ${cutoffs.testCutoff} (labels to ${cutoffs.testLabelEnd})`,
   );
 
-  let t = performance.now();
-  const origin = await buildRollingOrigin(engine, cutoffs, { source, seed });
-  const honestFeatures = seconds(t);
-  log(`honest: ${origin.train.users} users (${origin.train.buyers} buyers) at T1, ${origin.test.users} (${origin.test.buyers}) at T2`);
-  t = performance.now();
-  const honest = await runStudy(origin.data, { seed, knnK: 5 });
-  const honestModels = seconds(t);
-
-  const single = scoreOrigin(origin.data, origin.train, origin.test, honest, Object.keys(honest.models));
-  const reliability: Record<string, ProbabilityQuality> = {};
-  for (const [name, e] of Object.entries(honest.models)) reliability[name] = probabilityQuality(origin.data.yTest, e.scores);
-
-  t = performance.now();
-  log(`honest: decision model (${options.decisionModel ?? 'xgboost'}) fitted on three quarters of the T1 users, threshold chosen on the rest`);
-  const costs = options.costs ?? DEFAULT_COSTS;
-  const scored = await decisionScores(origin.train.table, origin.test.table, { model: options.decisionModel, seed });
-  const cost = costDecision(scored.calibration, scored.test, costs);
-  const calibrated = calibratedDecision(scored.model, scored.calibration, scored.test, costs);
-  const targeting = expectedValueTargeting(scored.calibration, scored.test, costs);
-  const targets = targetingList(origin.test.table.userIds, scored.test.scores, {
-    threshold: cost.calibration.threshold,
-    labels: origin.test.table.purchased,
-    cutSize: cutSize(origin.test.users, targeting.chosenPercent),
-    probabilities: calibrated.testProbabilities,
+  const first = await evaluateSingleOrigin(engine, cutoffs, {
+    source,
+    seed,
+    costs: options.costs ?? DEFAULT_COSTS,
+    model: options.decisionModel,
+    log,
   });
-  const decision = seconds(t);
+  const { origin, honest, single, stored } = first;
 
-  t = performance.now();
+  let t = performance.now();
   let origins: OriginResult[] = [];
   const originModels = options.originModels ?? ORIGIN_MODELS;
   if (grid) {
     log(`honest: ${grid.length} rolling origins, test cutoffs ${grid[0]!.testCutoff} .. ${grid[grid.length - 1]!.testCutoff}`);
-    origins = await evaluateOrigins(engine, grid, { source, seed, models: originModels, reuse: { origin, result: honest }, log });
+    origins = await evaluateOrigins(engine, grid, {
+      source,
+      seed,
+      models: originModels,
+      reuse: { cutoffs, ...stored, scores: single },
+      log,
+    });
   }
   const originSeconds = seconds(t);
 
   t = performance.now();
-  if (!options.skipLeaky) log('leaky: the study\'s cleaning, seed-mode features, random split and models');
+  if (!options.skipLeaky) log("leaky: the study's cleaning, seed-mode features, random split and models");
   const leaky = options.skipLeaky ? null : await leakyRun(engine, source, seed);
   const leakySeconds = seconds(t);
   return {
@@ -161,12 +151,89 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
     single,
     origins,
     originSummary: origins.length > 0 ? summarizeOrigins(origins) : null,
+    decision: first.decision,
+    calibration: first.calibration,
+    targeting: first.targeting,
+    targets: first.targets,
+    seconds: { leaky: leakySeconds, ...first.seconds, origins: originSeconds },
+  };
+}
+
+/** What the single origin hands on: its sets' counts and every score; its tables and matrices stay behind. */
+interface SingleOriginRun
+  extends Pick<HonestEvaluation, 'origin' | 'honest' | 'single' | 'decision' | 'calibration' | 'targeting' | 'targets'> {
+  /** Its two cutoffs' tables in the engine, for the rolling origins that share a cutoff. */
+  stored: { train: StoredCutoffTable; test: StoredCutoffTable };
+  seconds: Pick<HonestEvaluation['seconds'], 'honestFeatures' | 'honestModels' | 'decision'>;
+}
+
+/**
+ * The single origin: every model trained at T1 and scored at T2, the decision model, its cost threshold,
+ * calibration and targeting list. One cutoff table is in memory at a time: T1's is read, sampled for the models
+ * and the decision model, and let go (in readTrainingSide) before T2's is read.
+ */
+async function evaluateSingleOrigin(
+  engine: Engine,
+  cutoffs: RollingCutoffs,
+  options: { source: string; seed: number; costs: ErrorCosts; model: StudyModelName | undefined; log: (line: string) => void },
+): Promise<SingleOriginRun> {
+  const { seed, costs } = options;
+  const seconds = (t0: number) => (performance.now() - t0) / 1000;
+  let t = performance.now();
+  const stored = await storeRollingOrigin(engine, cutoffs, { source: options.source });
+  const { training, fittedDecision, decisionSeconds } = await readTrainingSide(engine, stored.train, options.model, seed, options.log);
+  const test = await readCutoffTable(engine, stored.test);
+  const data = originData(training, test.table, { seed });
+  const honestFeatures = seconds(t) - decisionSeconds;
+  options.log(
+    `honest: ${stored.train.users} users (${stored.train.buyers} buyers) at T1, ${stored.test.users} (${stored.test.buyers}) at T2`,
+  );
+  t = performance.now();
+  const honest = await runStudy(data, { seed, knnK: 5 });
+  const honestModels = seconds(t);
+
+  const single = scoreOrigin(data, stored.train, test, honest, Object.keys(honest.models));
+  const reliability: Record<string, ProbabilityQuality> = {};
+  for (const [name, e] of Object.entries(honest.models)) reliability[name] = probabilityQuality(data.yTest, e.scores);
+
+  t = performance.now();
+  const scored = scoreDecisionModel(fittedDecision, { X: data.XTest, y: data.yTest });
+  const cost = costDecision(scored.calibration, scored.test, costs);
+  const calibrated = calibratedDecision(scored.model, scored.calibration, scored.test, costs);
+  const targeting = expectedValueTargeting(scored.calibration, scored.test, costs);
+  const targets = targetingList(test.table.userIds, scored.test.scores, {
+    threshold: cost.calibration.threshold,
+    labels: test.table.purchased,
+    cutSize: cutSize(stored.test.users, targeting.chosenPercent),
+    probabilities: calibrated.testProbabilities,
+  });
+  return {
+    stored,
+    origin: originSets(cutoffs, stored.train, stored.test, data),
+    honest,
+    single,
     decision: { model: scored.model, cost, testScores: Float64Array.from(scored.test.scores) },
     calibration: { models: reliability, decision: calibrated },
     targeting,
     targets,
-    seconds: { leaky: leakySeconds, honestFeatures, honestModels, decision, origins: originSeconds },
+    seconds: { honestFeatures, honestModels, decision: decisionSeconds + seconds(t) },
   };
+}
+
+/** The training cutoff's table read, sampled for the models, and the decision model fitted on it. */
+async function readTrainingSide(
+  engine: Engine,
+  train: StoredCutoffTable,
+  model: StudyModelName | undefined,
+  seed: number,
+  log: (line: string) => void,
+): Promise<{ training: TrainingSet; fittedDecision: FittedDecisionModel; decisionSeconds: number }> {
+  const table = (await readCutoffTable(engine, train)).table;
+  const training = trainingSet(table, { seed });
+  log(`honest: decision model (${model ?? 'xgboost'}) fitted on three quarters of the T1 users, threshold chosen on the rest`);
+  const t = performance.now();
+  const fittedDecision = await fitDecisionModel(table, { model, seed });
+  return { training, fittedDecision, decisionSeconds: (performance.now() - t) / 1000 };
 }
 
 /** The study-faithful run: five cleaning steps, seed-mode features, random split, every model. */

@@ -7,10 +7,10 @@ import type { Engine } from '../engine/engine';
 import { MODEL_FEATURES } from '../features/columns';
 import { toMatrix, type FeatureTable } from '../features/featureTable';
 import { SESSION_TIME_FEATURES } from '../features/sessionTimes';
-import { takeLabels, takeRows } from '../prep/matrix';
+import type { Labels, Matrix } from '../prep/matrix';
 import { randomUndersample } from '../prep/undersample';
 import type { StudyData } from '../study/prepareData';
-import { buildCutoffTable, type CutoffTable } from './cutoffTable';
+import { readCutoffTable, storeCutoffTable, type CutoffTable, type StoredCutoffTable } from './cutoffTable';
 import type { RollingCutoffs } from './cutoffs';
 import { DEFAULT_SEED } from '../random';
 
@@ -34,57 +34,117 @@ export interface RollingOrigin {
   data: StudyData;
 }
 
+/** The counts of one cutoff's population. */
+export type CutoffCounts = Pick<StoredCutoffTable, 'cutoff' | 'users' | 'buyers'>;
+
+/** What an evaluation keeps of its origin once the models are scored: the sets' sizes and the test labels. */
+export interface OriginSets {
+  cutoffs: RollingCutoffs;
+  train: CutoffCounts;
+  test: CutoffCounts;
+  data: Omit<StudyData, 'XTrain' | 'XTest'>;
+}
+
+/** The training rows of one origin: the training cutoff's population randomly undersampled (seeded), as in the study. */
+export interface TrainingSet {
+  XTrain: Matrix;
+  yTrain: Labels;
+  /** Rows and buyers before sampling. */
+  rows: number;
+  positives: number;
+}
+
+/** The undersampled training rows of `train`; only the kept rows are copied into the matrix. */
+export function trainingSet(train: FeatureTable, options: { seed?: number; features?: readonly string[] } = {}): TrainingSet {
+  const kept = randomUndersample(
+    train.purchased,
+    Uint32Array.from({ length: train.rows }, (_, i) => i),
+    options.seed ?? DEFAULT_SEED,
+  );
+  const { X, y } = toMatrix(train, options.features ?? HONEST_FEATURES, kept);
+  return { XTrain: X, yTrain: y, rows: train.rows, positives: count(train.purchased) };
+}
+
 /**
- * Train matrices from one cutoff table and test matrices from another, as StudyData: the training rows are
- * randomly undersampled as in the study (seeded); the test rows are the whole later population, unsampled.
- * `options.testSize` holds the test share of all rows (there is no random split).
+ * StudyData from a training set and a later cutoff's table: the test rows are the whole later population,
+ * unsampled. `options.testSize` holds the test share of all rows (there is no random split).
+ */
+export function originData(
+  training: TrainingSet,
+  test: FeatureTable,
+  options: { seed?: number; features?: readonly string[] } = {},
+): StudyData {
+  const features = options.features ?? HONEST_FEATURES;
+  const testAll = toMatrix(test, features);
+  const testPositives = count(testAll.y);
+  return {
+    XTrain: training.XTrain,
+    yTrain: training.yTrain,
+    XTest: testAll.X,
+    yTest: testAll.y,
+    testUserIds: test.userIds,
+    features,
+    counts: {
+      users: training.rows + test.rows,
+      positives: training.positives + testPositives,
+      trainBeforeSampling: training.rows,
+      train: training.XTrain.rows,
+      trainPositives: count(training.yTrain),
+      test: test.rows,
+      testPositives,
+    },
+    options: { seed: options.seed ?? DEFAULT_SEED, testSize: test.rows / (training.rows + test.rows), sampling: 'under', scale: false },
+  };
+}
+
+/**
+ * Train matrices from one cutoff table and test matrices from another, as StudyData (see {@link trainingSet}
+ * and {@link originData}).
  */
 export function rollingOriginData(
   train: FeatureTable,
   test: FeatureTable,
   options: { seed?: number; features?: readonly string[] } = {},
 ): StudyData {
-  const seed = options.seed ?? DEFAULT_SEED;
-  const features = options.features ?? HONEST_FEATURES;
-  const trainAll = toMatrix(train, features);
-  const testAll = toMatrix(test, features);
-  const kept = randomUndersample(
-    trainAll.y,
-    Uint32Array.from({ length: train.rows }, (_, i) => i),
-    seed,
-  );
-  const XTrain = takeRows(trainAll.X, kept);
-  const yTrain = takeLabels(trainAll.y, kept);
-  return {
-    XTrain,
-    yTrain,
-    XTest: testAll.X,
-    yTest: testAll.y,
-    testUserIds: test.userIds,
-    features,
-    counts: {
-      users: train.rows + test.rows,
-      positives: count(trainAll.y) + count(testAll.y),
-      trainBeforeSampling: train.rows,
-      train: XTrain.rows,
-      trainPositives: count(yTrain),
-      test: test.rows,
-      testPositives: count(testAll.y),
-    },
-    options: { seed, testSize: test.rows / (train.rows + test.rows), sampling: 'under', scale: false },
-  };
+  return originData(trainingSet(train, options), test, options);
 }
 
-/** Build the tables at T1 and T2 and the matrices of the rolling-origin evaluation. */
+/** An origin's sets without their matrices. */
+export function originSets(cutoffs: RollingCutoffs, train: CutoffCounts, test: CutoffCounts, data: StudyData): OriginSets {
+  const { XTrain: _train, XTest: _test, ...kept } = data;
+  return { cutoffs, train: cutoffCounts(train), test: cutoffCounts(test), data: kept };
+}
+
+/** Just the counts of a cutoff table (not its arrays). */
+export function cutoffCounts(t: CutoffCounts): CutoffCounts {
+  return { cutoff: t.cutoff, users: t.users, buyers: t.buyers };
+}
+
+/** Cutoff table prefixes of the single origin (default 'honest_train' and 'honest_test'). */
+export const ORIGIN_TABLE_PREFIXES = { train: 'honest_train', test: 'honest_test' } as const;
+
+/** Build the tables at T1 and T2 in the engine, not reading them yet. */
+export async function storeRollingOrigin(
+  engine: Engine,
+  cutoffs: RollingCutoffs,
+  options: Pick<RollingOriginOptions, 'source' | 'prefixes'> = {},
+): Promise<{ train: StoredCutoffTable; test: StoredCutoffTable }> {
+  const prefixes = options.prefixes ?? ORIGIN_TABLE_PREFIXES;
+  const common = { source: options.source, horizonDays: cutoffs.horizonDays };
+  const train = await storeCutoffTable(engine, { ...common, cutoff: cutoffs.trainCutoff, prefix: prefixes.train });
+  const test = await storeCutoffTable(engine, { ...common, cutoff: cutoffs.testCutoff, prefix: prefixes.test });
+  return { train, test };
+}
+
+/** Build the tables at T1 and T2 and the matrices of the rolling-origin evaluation (everything held in memory). */
 export async function buildRollingOrigin(
   engine: Engine,
   cutoffs: RollingCutoffs,
   options: RollingOriginOptions = {},
 ): Promise<RollingOrigin> {
-  const prefixes = options.prefixes ?? { train: 'honest_train', test: 'honest_test' };
-  const common = { source: options.source, horizonDays: cutoffs.horizonDays };
-  const train = await buildCutoffTable(engine, { ...common, cutoff: cutoffs.trainCutoff, prefix: prefixes.train });
-  const test = await buildCutoffTable(engine, { ...common, cutoff: cutoffs.testCutoff, prefix: prefixes.test });
+  const stored = await storeRollingOrigin(engine, cutoffs, options);
+  const train = await readCutoffTable(engine, stored.train);
+  const test = await readCutoffTable(engine, stored.test);
   const data = rollingOriginData(train.table, test.table, { seed: options.seed, features: options.features });
   return { cutoffs, train, test, data };
 }

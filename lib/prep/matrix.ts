@@ -26,15 +26,27 @@ export function matrixFromRows(rows: readonly (readonly number[])[], names?: rea
   return { rows: r, cols: c, data, names };
 }
 
-/** Build a Matrix from named columns of equal length. */
-export function matrixFromColumns(columns: readonly ArrayLike<number>[], names?: readonly string[]): Matrix {
+/**
+ * Build a Matrix from named columns of equal length; with `rows`, only those rows, in that order (the same as
+ * `takeRows` of the whole matrix, without building it).
+ */
+export function matrixFromColumns(columns: readonly ArrayLike<number>[], names?: readonly string[], rows?: ArrayLike<number>): Matrix {
   const c = columns.length;
-  const r = c === 0 ? 0 : columns[0]!.length;
+  const length = c === 0 ? 0 : columns[0]!.length;
+  const r = rows ? rows.length : length;
   const data = new Float64Array(r * c);
   for (let j = 0; j < c; j++) {
     const col = columns[j]!;
-    if (col.length !== r) throw new Error(`column ${names?.[j] ?? j} has ${col.length} values, expected ${r}`);
-    for (let i = 0; i < r; i++) data[i * c + j] = col[i]!;
+    if (col.length !== length) throw new Error(`column ${names?.[j] ?? j} has ${col.length} values, expected ${length}`);
+    if (!rows) {
+      for (let i = 0; i < r; i++) data[i * c + j] = col[i]!;
+      continue;
+    }
+    for (let k = 0; k < r; k++) {
+      const i = rows[k]!;
+      if (!(i >= 0 && i < length)) throw new Error(`row index ${i} is outside 0..${length - 1}`);
+      data[k * c + j] = col[i]!;
+    }
   }
   return { rows: r, cols: c, data, names };
 }
