@@ -110,6 +110,13 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
     `honest: train cutoff ${cutoffs.trainCutoff} (labels to ${cutoffs.trainLabelEnd}), test cutoff ${cutoffs.testCutoff} (labels to ${cutoffs.testLabelEnd})`,
   );
 
+  // The leaky run first, while nothing else is held in memory: its cleaning and whole-population table are the
+  // evaluation's largest step in DuckDB, and only its test scores are kept.
+  let t = performance.now();
+  if (!options.skipLeaky) log("leaky: the study's cleaning, seed-mode features, random split and models");
+  const leaky = options.skipLeaky ? null : await leakyRun(engine, source, seed);
+  const leakySeconds = seconds(t);
+
   const first = await evaluateSingleOrigin(engine, cutoffs, {
     source,
     seed,
@@ -119,7 +126,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   });
   const { origin, honest, single, stored } = first;
 
-  let t = performance.now();
+  t = performance.now();
   let origins: OriginResult[] = [];
   const originModels = options.originModels ?? ORIGIN_MODELS;
   if (grid) {
@@ -134,10 +141,6 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   }
   const originSeconds = seconds(t);
 
-  t = performance.now();
-  if (!options.skipLeaky) log("leaky: the study's cleaning, seed-mode features, random split and models");
-  const leaky = options.skipLeaky ? null : await leakyRun(engine, source, seed);
-  const leakySeconds = seconds(t);
   return {
     settings: { seed, stepDays: options.skipOrigins ? null : (options.stepDays ?? DEFAULT_STEP_DAYS), originModels },
     cutoffs,
