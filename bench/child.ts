@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StageResult } from './stage';
-import { sampleDescendantsRss } from './treeRss';
+import { sampleDescendantsMemory, type TreeMemory } from './treeRss';
 
 const STAGE_SCRIPT = path.join(__dirname, 'stage.ts');
 
@@ -36,8 +36,9 @@ export interface CommandFigures {
   cpuSeconds: number;
   /** "Maximum resident set size": the largest single process of the tree (not their sum), bytes. */
   peakRssBytes: number;
-  /** The highest summed RSS of the whole process tree, sampled every 50 ms (with `sampleTree`), bytes. */
+  /** The highest summed RSS and PSS of the whole process tree, sampled every 50 ms (with `sampleTree`), bytes. */
   treePeakRssBytes?: number;
+  treePeakPssBytes?: number;
   /** The command's exit status (128 + N when killed by signal N). */
   exitCode: number;
 }
@@ -45,7 +46,7 @@ export interface CommandFigures {
 export interface TimeCommandOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Also sample the summed RSS of the whole process tree (for commands that spawn processes). */
+  /** Also sample the summed RSS and PSS of the whole process tree (for commands that spawn processes). */
   sampleTree?: boolean;
   /** Write the command's stdout and stderr to this file instead of passing them through. */
   logFile?: string;
@@ -60,14 +61,14 @@ export async function timeCommand(argv: string[], options: TimeCommandOptions): 
   const report = path.join(dir, 'time.txt');
   const log = options.logFile === undefined ? null : fs.openSync(options.logFile, 'w');
   try {
-    let treePeak: number | undefined;
+    let treePeak: TreeMemory | undefined;
     const exitCode = await new Promise<number>((resolve, reject) => {
       const child = spawn('/usr/bin/time', ['-v', '-o', report, ...argv], {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: log === null ? 'inherit' : ['ignore', log, log],
       });
-      const sampler = options.sampleTree && child.pid !== undefined ? sampleDescendantsRss(child.pid) : null;
+      const sampler = options.sampleTree && child.pid !== undefined ? sampleDescendantsMemory(child.pid) : null;
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         if (sampler) treePeak = sampler.stop();
@@ -75,7 +76,8 @@ export async function timeCommand(argv: string[], options: TimeCommandOptions): 
       });
     });
     const figures = parseGnuTimeVerbose(fs.readFileSync(report, 'utf8'), report);
-    return { ...figures, ...(treePeak === undefined ? {} : { treePeakRssBytes: treePeak }), exitCode };
+    const tree = treePeak === undefined ? {} : { treePeakRssBytes: treePeak.rssBytes, treePeakPssBytes: treePeak.pssBytes };
+    return { ...figures, ...tree, exitCode };
   } finally {
     if (log !== null) fs.closeSync(log);
     fs.rmSync(dir, { recursive: true, force: true });

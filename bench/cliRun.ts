@@ -112,7 +112,10 @@ export class CliRunner {
     }
     const { exitCode, ...measured } = figures;
     const run: CommandRun = { ...base, ...measured };
-    const tree = run.treePeakRssBytes === undefined ? '' : `, process tree ${formatBytes(run.treePeakRssBytes)}`;
+    const tree =
+      run.treePeakRssBytes === undefined
+        ? ''
+        : `, process tree RSS ${formatBytes(run.treePeakRssBytes)} / PSS ${formatBytes(run.treePeakPssBytes ?? 0)}`;
     this.log(`  ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, peak ${formatBytes(run.peakRssBytes)}${tree}`);
     if (exitCode !== 0) {
       const tail = tailOf(logFile);

@@ -62,6 +62,19 @@ export function readProcStat(pid: number): ProcStat | null {
   };
 }
 
+/**
+ * Proportional set size of one process, bytes (`Pss:` of /proc/<pid>/smaps_rollup: each shared page divided among
+ * the processes mapping it), or null when it is gone or unreadable.
+ */
+export function readPssBytes(pid: number): number | null {
+  try {
+    const m = /^Pss:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The kernel's page size in bytes (`getconf PAGESIZE`, read once; 4096 if that fails). */
 function systemPageSize(): number {
   if (pageSize === undefined) {

@@ -63,11 +63,12 @@ function commandsSection(results: BenchResults): string[] {
     '',
     'Each command is one process timed whole by `/usr/bin/time -v`: wall time, user + system CPU of the process and its ' +
       'children, and the maximum RSS of its largest process. For a command that spawns processes (the report: Jupyter ' +
-      'kernels, Chromium) the RSS of its whole process tree is also summed from /proc every 50 ms; the 2 GiB target is ' +
-      'on the larger figure. Data-loading commands read the CSV files (`--no-cache`; the cache has a table of its own), ' +
+      'kernels, Chromium) the memory of its whole process tree is also summed from /proc every 50 ms, as RSS (a shared ' +
+      'page counted once per process) and as PSS (each shared page divided among its processes: the memory the tree ' +
+      'really holds); the 2 GiB target is on the larger of the largest process and the PSS sum. Data-loading commands read the CSV files (`--no-cache`; the cache has a table of its own), ' +
       'otherwise with their default options (clean and features: `--partitions auto`).',
     '',
-    '| command | wall s | CPU s | peak RSS, largest process | peak RSS, process tree | command line |',
+    '| command | wall s | CPU s | peak RSS, largest process | process tree: summed RSS / PSS | command line |',
     '|---|---:|---:|---:|---:|---|',
   ];
   for (const r of runs) {
@@ -75,7 +76,7 @@ function commandsSection(results: BenchResults): string[] {
       out.push(`| ${r.name} | ${failedCells(r, 4)} \`${r.command}\` |`);
       continue;
     }
-    const tree = r.treePeakRssBytes === undefined ? '–' : formatBytes(r.treePeakRssBytes);
+    const tree = treeCell(r);
     out.push(
       `| ${r.name} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} | ${rssCell(r.peakRssBytes)} | ${tree} | \`${r.command}\` |`,
     );
@@ -99,6 +100,12 @@ function commandsSection(results: BenchResults): string[] {
 }
 
 /** A peak RSS cell, bold when over the 2 GiB target. */
+/** Summed RSS / PSS of a command's process tree, '–' when it was not sampled. */
+function treeCell(r: CommandRun): string {
+  if (r.treePeakRssBytes === undefined) return '–';
+  return `${formatBytes(r.treePeakRssBytes)} / ${r.treePeakPssBytes === undefined ? '–' : formatBytes(r.treePeakPssBytes)}`;
+}
+
 function rssCell(bytes: number): string {
   return bytes >= PEAK_RSS_TARGET_BYTES ? `**${formatBytes(bytes)}**` : formatBytes(bytes);
 }
@@ -206,13 +213,13 @@ function customSection(commands: CommandRun[]): string[] {
   const out = [
     '### Commands given with --report-cmd',
     '',
-    '| command | wall s | CPU s | peak RSS, largest process | peak RSS, process tree |',
+    '| command | wall s | CPU s | peak RSS, largest process | process tree: summed RSS / PSS |',
   ];
   out.push('|---|---:|---:|---:|---:|');
   for (const r of runs) {
     if (r.error) out.push(`| ${r.name} | ${failedCells(r, 4)}`);
     else {
-      const tree = r.treePeakRssBytes === undefined ? '–' : formatBytes(r.treePeakRssBytes);
+      const tree = treeCell(r);
       out.push(`| ${r.name} | ${r.wallSeconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${formatBytes(r.peakRssBytes)} | ${tree} |`);
     }
   }

@@ -54,8 +54,12 @@ export interface CommandRun {
   cpuSeconds: number;
   /** GNU time's maximum RSS: the largest single process of the command's tree, bytes. */
   peakRssBytes: number;
-  /** The summed RSS of the whole process tree, sampled every 50 ms (commands that spawn processes), bytes. */
+  /**
+   * The summed RSS and PSS of the whole process tree, sampled every 50 ms (commands that spawn processes), bytes.
+   * Summed RSS counts a shared page once per process; PSS divides it among them (the tree's real memory).
+   */
   treePeakRssBytes?: number;
+  treePeakPssBytes?: number;
   /** Cache runs: whether the features CSV written is byte for byte the `--no-cache` run's. */
   sameOutputAsNoCache?: boolean;
   /** Why the command failed (exit status and the end of its output), when it did. */
@@ -92,9 +96,12 @@ export interface TargetCheck {
   met: boolean;
 }
 
-/** The peak RSS a command's target is checked on: the larger of GNU time's figure and the sampled tree sum. */
+/**
+ * The peak memory a command's target is checked on: the larger of GNU time's figure (its largest process) and the
+ * sampled PSS sum of its tree (shared pages divided among the processes, so each counts once in the sum).
+ */
 export function commandPeakRss(run: CommandRun): number {
-  return Math.max(run.peakRssBytes, run.treePeakRssBytes ?? 0);
+  return Math.max(run.peakRssBytes, run.treePeakPssBytes ?? 0);
 }
 
 /** Wall microseconds per event of a data-loading command run (NaN without an event count). */

@@ -68,9 +68,10 @@ export function studyRatios(
 /** "1.47 GiB", or "2.10 GiB process tree (largest process 1.20 GiB)" when the tree's sum is the larger figure. */
 export function commandRssLabel(run: CommandRun): string {
   const peak = commandPeakRss(run);
+  const tree = run.treePeakRssBytes === undefined ? '' : `; tree RSS summed ${formatBytes(run.treePeakRssBytes)}`;
   return peak > run.peakRssBytes
-    ? `${formatBytes(peak)} process tree (largest process ${formatBytes(run.peakRssBytes)})`
-    : formatBytes(peak);
+    ? `${formatBytes(peak)} process tree PSS (largest process ${formatBytes(run.peakRssBytes)}${tree})`
+    : `${formatBytes(peak)}${tree ? ` (${tree.slice(2)})` : ''}`;
 }
 
 /** Check every target that the measured runs cover. */
@@ -157,7 +158,7 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const commands = results.commands;
   for (const run of commands.filter((c) => c.sections.includes('commands') || c.sections.includes('cache'))) {
-    checks.push(rssCheck(run, `peak RSS, whole process${run.treePeakRssBytes === undefined ? '' : ' tree'}`));
+    checks.push(rssCheck(run, run.treePeakRssBytes === undefined ? 'peak RSS, whole process' : 'peak memory, whole process tree (PSS)'));
   }
   const study = results.studyStack;
   const ratios = studyRatios(results);
