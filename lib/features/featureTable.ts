@@ -41,13 +41,16 @@ export async function tableColumnNames(engine: Engine, table: string): Promise<s
   return rows.map((r) => r.column_name);
 }
 
-/** Read `table` column by column; `textColumns` come back as strings, all others as doubles. */
+/**
+ * Read `table` column by column; `textColumns` come back as strings, all others as doubles. `columns` reads
+ * only those (default every column of the table; with it, `table` may also be a parenthesised subquery and alias).
+ */
 export async function readColumns(
   engine: Engine,
   table: string,
-  options: { textColumns?: readonly string[]; orderBy?: string } = {},
+  options: { textColumns?: readonly string[]; orderBy?: string; columns?: readonly string[] } = {},
 ): Promise<Columns> {
-  const names = await tableColumnNames(engine, table);
+  const names = options.columns ? [...options.columns] : await tableColumnNames(engine, table);
   const textSet = new Set(options.textColumns ?? []);
   // Positional aliases, so odd or clashing column names cannot collide in PostgreSQL's row objects.
   const selected = names.map((n, j) => `CAST(${sqlIdentifier(n)} AS ${textSet.has(n) ? 'VARCHAR' : 'DOUBLE PRECISION'}) AS c${j}`);
@@ -93,13 +96,7 @@ async function duckDbColumns(
     if (textSet.has(name)) text[name] = new Array<string>(rows);
     else numeric[name] = new Float64Array(rows);
   }
-  const result = await engine.connection.stream(sql);
-  let offset = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const n = chunk.rowCount;
-    if (offset + n > rows) throw new Error(`${table} changed while it was read (more than ${rows} rows)`);
+  await streamRows(engine, sql, table, rows, (chunk, offset, n) => {
     names.forEach((name, j) => {
       const vector = chunk.getColumnVector(j);
       const strings = text[name];
@@ -116,10 +113,37 @@ async function duckDbColumns(
         }
       }
     });
-    offset += n;
-  }
-  if (offset !== rows) throw new Error(`${table} changed while it was read (${offset} of ${rows} rows)`);
+  });
   return { names, rows, text, numeric };
+}
+
+/** A DuckDB result chunk as {@link streamRows} hands it over. */
+export interface ResultChunk {
+  rowCount: number;
+  getColumnVector(j: number): { getItem(i: number): unknown };
+}
+
+/**
+ * Stream the result of `sql` on DuckDB chunk by chunk (~2k rows each) to `onChunk`, which gets each chunk with
+ * the position of its first row; `expected` rows in all, or `table` changed while it was read.
+ */
+export async function streamRows(
+  engine: DuckDbEngine,
+  sql: string,
+  table: string,
+  expected: number,
+  onChunk: (chunk: ResultChunk, offset: number, n: number) => void,
+): Promise<void> {
+  const result = await engine.connection.stream(sql);
+  let offset = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    if (offset + chunk.rowCount > expected) throw new Error(`${table} changed while it was read (more than ${expected} rows)`);
+    onChunk(chunk as unknown as ResultChunk, offset, chunk.rowCount);
+    offset += chunk.rowCount;
+  }
+  if (offset !== expected) throw new Error(`${table} changed while it was read (${offset} of ${expected} rows)`);
 }
 
 async function rowsToColumns(engine: Engine, sql: string, count: number): Promise<unknown[][]> {
@@ -150,9 +174,12 @@ export function featureTableFromColumns(data: Columns): FeatureTable {
   };
 }
 
+/** The order every reader of a modelling table uses (one row per user), so rows align across reads. */
+export const MODELLING_ROW_ORDER = 'user_id, rfm_int';
+
 /** Read the modelling table (default `modelling_table`), ordered by user and rfm_int. */
 export async function readFeatureTable(engine: Engine, table: string = MODELLING_TABLE): Promise<FeatureTable> {
-  const data = await readColumns(engine, table, { textColumns: ['user_id', 'rfm_score'], orderBy: 'user_id, rfm_int' });
+  const data = await readColumns(engine, table, { textColumns: ['user_id', 'rfm_score'], orderBy: MODELLING_ROW_ORDER });
   return featureTableFromColumns(data);
 }
 

@@ -6,7 +6,7 @@
  */
 import { entry } from '../entry';
 import type { Engine } from '../engine/engine';
-import { readColumns } from '../features/featureTable';
+import { MODELLING_ROW_ORDER, readColumns } from '../features/featureTable';
 import { epochSql } from '../features/sessionTimes';
 import { replaceTable } from '../features/sql';
 import { addDays } from './cutoffs';
@@ -38,33 +38,29 @@ export async function buildBaselineInputsTable(engine: Engine, options: { events
 }
 
 /**
- * Read `table` (built by {@link buildBaselineInputsTable}) aligned with `userIds`; every user must have a row (the
- * population is the users with a kept view or cart before T, exactly the users of the cutoff's events).
+ * Read `table` (built by {@link buildBaselineInputsTable}) in the row order of the cutoff's modelling table
+ * `alignTo` (joined in SQL, so no user id is read); every user of `alignTo` must have a row (the population is
+ * the users with a kept view or cart before T, exactly the users of the cutoff's events).
  */
 export async function readBaselineInputs(
   engine: Engine,
-  options: { cutoff: string; table: string; userIds: readonly string[] },
+  options: { cutoff: string; table: string; alignTo: string },
 ): Promise<BaselineInputs> {
-  // Ordered like the cutoff's feature table (one row per user, by user_id), so rows align without a lookup map.
-  const data = await readColumns(engine, options.table, { textColumns: ['user_id'], orderBy: 'user_id' });
-  const ids = entry(data.text, 'user_id', options.table);
-  const hours = entry(data.numeric, 'hours_since_last_event', options.table);
-  const carted = entry(data.numeric, 'carted_last_week', options.table);
-  const out: BaselineInputs = {
-    hoursSinceLastEvent: new Float64Array(options.userIds.length),
-    cartedLastWeek: new Uint8Array(options.userIds.length),
-  };
-  let j = 0;
-  options.userIds.forEach((id, i) => {
-    while (j < ids.length && ids[j] !== id) j++; // rows of users outside userIds are passed over
-    if (j === ids.length) {
-      throw new Error(
-        `user ${id} of the table at ${options.cutoff} has no row in ${options.table} (no event before the cutoff, or userIds not in user_id order)`,
-      );
-    }
-    out.hoursSinceLastEvent[i] = hours[j]!;
-    out.cartedLastWeek[i] = carted[j]!;
-    j++;
+  const joined = `FROM ${options.alignTo} t LEFT JOIN ${options.table} b ON b.user_id = t.user_id`;
+  const missing = await engine.all<{ user_id: string }>(
+    `SELECT CAST(t.user_id AS VARCHAR) AS user_id ${joined} WHERE b.user_id IS NULL LIMIT 1`,
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `user ${missing[0]!.user_id} of the table at ${options.cutoff} has no row in ${options.table} (no event before the cutoff)`,
+    );
+  }
+  const data = await readColumns(engine, `(SELECT b.hours_since_last_event, b.carted_last_week, t.user_id, t.rfm_int ${joined}) aligned`, {
+    orderBy: MODELLING_ROW_ORDER,
+    columns: ['hours_since_last_event', 'carted_last_week'],
   });
-  return out;
+  return {
+    hoursSinceLastEvent: entry(data.numeric, 'hours_since_last_event', options.table),
+    cartedLastWeek: Uint8Array.from(entry(data.numeric, 'carted_last_week', options.table)),
+  };
 }

@@ -12,6 +12,7 @@ import { onlyRow, type Engine } from '../engine/engine';
 import { MODELLING_COLUMNS, TARGET_COLUMN } from '../features/columns';
 import { featureContext, featureTables } from '../features/context';
 import { readFeatureTable, type FeatureTable } from '../features/featureTable';
+import { engineRowSource, type RowSource } from '../features/rowSource';
 import { buildModellingTable } from '../features/modellingTable';
 import { resolveSwitches } from '../features/modes';
 import { buildSessionTimes, SESSION_TIME_FEATURES } from '../features/sessionTimes';
@@ -116,19 +117,32 @@ export async function storeCutoffTable(engine: Engine, options: CutoffTableOptio
 /** Read a stored cutoff's table and baseline inputs into memory. */
 export async function readCutoffTable(engine: Engine, stored: StoredCutoffTable): Promise<CutoffTable> {
   const table = await readFeatureTable(engine, stored.tables.table);
+  checkUnchanged(stored, table.rows, table.purchased);
+  return { ...stored, table, baselineInputs: await cutoffBaselineInputs(engine, stored) };
+}
+
+/** A stored cutoff's rows (labels now, matrices streamed when asked for) and its baselines' inputs, in one row order. */
+export async function readCutoffRows(
+  engine: Engine,
+  stored: StoredCutoffTable,
+): Promise<{ rows: RowSource; baselineInputs: BaselineInputs }> {
+  const rows = await engineRowSource(engine, stored.tables.table);
+  checkUnchanged(stored, rows.rows, rows.labels);
+  return { rows, baselineInputs: await cutoffBaselineInputs(engine, stored) };
+}
+
+function cutoffBaselineInputs(engine: Engine, stored: StoredCutoffTable): Promise<BaselineInputs> {
+  return readBaselineInputs(engine, { cutoff: stored.cutoff, table: stored.tables.baselineInputs, alignTo: stored.tables.table });
+}
+
+function checkUnchanged(stored: StoredCutoffTable, rows: number, labels: ArrayLike<number>): void {
   let buyers = 0;
-  for (let i = 0; i < table.rows; i++) buyers += table.purchased[i]!;
-  if (table.rows !== stored.users || buyers !== stored.buyers) {
+  for (let i = 0; i < rows; i++) buyers += labels[i]!;
+  if (rows !== stored.users || buyers !== stored.buyers) {
     throw new Error(
-      `${stored.tables.table} changed since it was built: ${table.rows} rows and ${buyers} buyers, ${stored.users} and ${stored.buyers} then`,
+      `${stored.tables.table} changed since it was built: ${rows} rows and ${buyers} buyers, ${stored.users} and ${stored.buyers} then`,
     );
   }
-  const baselineInputs = await readBaselineInputs(engine, {
-    cutoff: stored.cutoff,
-    table: stored.tables.baselineInputs,
-    userIds: table.userIds,
-  });
-  return { ...stored, table, baselineInputs };
 }
 
 /**

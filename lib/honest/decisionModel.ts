@@ -4,9 +4,9 @@
  * rows; the model is fitted on the undersampled fitting rows; the calibration rows, never seen in fitting and
  * with the population's true buyer rate, choose the threshold; the test window only receives it.
  */
-import { toMatrix, type FeatureTable } from '../features/featureTable';
+import type { RowSource } from '../features/rowSource';
 import type { Classifier } from '../models/estimator';
-import type { Labels, Matrix } from '../prep/matrix';
+import { takeLabels, type Labels, type Matrix } from '../prep/matrix';
 import { stratifiedSplit } from '../prep/split';
 import { randomUndersample } from '../prep/undersample';
 import { loadStudyModels, STUDY_MODELS, type StudyModelName } from '../study/studyModels';
@@ -41,18 +41,17 @@ export interface FittedDecisionModel {
  * Fit `model` (default XGBoost) on the undersampled fitting rows of `train` and score its held-out calibration
  * rows; only those rows are copied out of the table.
  */
-export async function fitDecisionModel(train: FeatureTable, options: DecisionModelOptions = {}): Promise<FittedDecisionModel> {
+export async function fitDecisionModel(train: RowSource, options: DecisionModelOptions = {}): Promise<FittedDecisionModel> {
   const model = options.model ?? 'xgboost';
   const seed = options.seed ?? DEFAULT_SEED;
   const features = options.features ?? HONEST_FEATURES;
   await loadStudyModels();
-  const split = stratifiedSplit(train.purchased, { testSize: options.calibrationShare ?? 0.25, seed });
-  const fitRows = randomUndersample(train.purchased, split.train, seed);
+  const split = stratifiedSplit(train.labels, { testSize: options.calibrationShare ?? 0.25, seed });
+  const fitRows = randomUndersample(train.labels, split.train, seed);
+  const [fitting, held] = await train.matrices(features, [fitRows, split.test]);
   const classifier = STUDY_MODELS[model](seed, options.knnK ?? 5);
-  const fitting = toMatrix(train, features, fitRows);
-  classifier.fit(fitting.X, fitting.y);
-  const held = toMatrix(train, features, split.test);
-  return { model, classifier, calibration: { y: held.y, scores: classifier.predictProba(held.X) } };
+  classifier.fit(fitting!, takeLabels(train.labels, fitRows));
+  return { model, classifier, calibration: { y: takeLabels(train.labels, split.test), scores: classifier.predictProba(held!) } };
 }
 
 /**

@@ -25,7 +25,7 @@ import { cutSize, expectedValueTargeting, type TargetingDecision } from './expec
 import { DEFAULT_STEP_DAYS, originCutoffs } from './origins';
 import { summarizeOrigins, type OriginScores, type OriginSummary } from './originSummary';
 import { originData, originSets, storeRollingOrigin, trainingSet, type OriginSets, type TrainingSet } from './rollingOrigin';
-import { readCutoffTable, type StoredCutoffTable } from './cutoffTable';
+import { readCutoffRows, type StoredCutoffTable } from './cutoffTable';
 import { targetingList, type TargetRow } from './targeting';
 import { DEFAULT_SEED } from '../random';
 
@@ -185,8 +185,8 @@ async function evaluateSingleOrigin(
   let t = performance.now();
   const stored = await storeRollingOrigin(engine, cutoffs, { source: options.source });
   const { training, fittedDecision, decisionSeconds } = await readTrainingSide(engine, stored.train, options.model, seed, options.log);
-  const test = await readCutoffTable(engine, stored.test);
-  const data = originData(training, test.table, { seed });
+  const test = await readCutoffRows(engine, stored.test);
+  const data = await originData(training, test.rows, { seed });
   const honestFeatures = seconds(t) - decisionSeconds;
   options.log(
     `honest: ${stored.train.users} users (${stored.train.buyers} buyers) at T1, ${stored.test.users} (${stored.test.buyers}) at T2`,
@@ -195,7 +195,13 @@ async function evaluateSingleOrigin(
   const honest = await runStudy(data, { seed, knnK: 5 });
   const honestModels = seconds(t);
 
-  const single = scoreOrigin(data, stored.train, test, honest, Object.keys(honest.models));
+  const single = scoreOrigin(
+    data,
+    stored.train,
+    { cutoff: stored.test.cutoff, baselineInputs: test.baselineInputs },
+    honest,
+    Object.keys(honest.models),
+  );
   const reliability: Record<string, ProbabilityQuality> = {};
   for (const [name, e] of Object.entries(honest.models)) reliability[name] = probabilityQuality(data.yTest, e.scores);
 
@@ -204,9 +210,9 @@ async function evaluateSingleOrigin(
   const cost = costDecision(scored.calibration, scored.test, costs);
   const calibrated = calibratedDecision(scored.model, scored.calibration, scored.test, costs);
   const targeting = expectedValueTargeting(scored.calibration, scored.test, costs);
-  const targets = targetingList(test.table.userIds, scored.test.scores, {
+  const targets = targetingList(await test.rows.userIds(), scored.test.scores, {
     threshold: cost.calibration.threshold,
-    labels: test.table.purchased,
+    labels: data.yTest,
     cutSize: cutSize(stored.test.users, targeting.chosenPercent),
     probabilities: calibrated.testProbabilities,
   });
@@ -231,11 +237,11 @@ async function readTrainingSide(
   seed: number,
   log: (line: string) => void,
 ): Promise<{ training: TrainingSet; fittedDecision: FittedDecisionModel; decisionSeconds: number }> {
-  const table = (await readCutoffTable(engine, train)).table;
-  const training = trainingSet(table, { seed });
+  const { rows } = await readCutoffRows(engine, train);
+  const training = await trainingSet(rows, { seed });
   log(`honest: decision model (${model ?? 'xgboost'}) fitted on three quarters of the T1 users, threshold chosen on the rest`);
   const t = performance.now();
-  const fittedDecision = await fitDecisionModel(table, { model, seed });
+  const fittedDecision = await fitDecisionModel(rows, { model, seed });
   return { training, fittedDecision, decisionSeconds: (performance.now() - t) / 1000 };
 }
 

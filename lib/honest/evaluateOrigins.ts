@@ -12,7 +12,7 @@ import { runStudy, type StudyResult } from '../study/runStudy';
 import type { StudyData } from '../study/prepareData';
 import type { StudyModelName } from '../study/studyModels';
 import { baselineScores, type BaselineName } from './baselines';
-import { dropCutoffTables, readCutoffTable, storeCutoffTable, type CutoffTable, type StoredCutoffTable } from './cutoffTable';
+import { dropCutoffTables, readCutoffRows, storeCutoffTable, type CutoffTable, type StoredCutoffTable } from './cutoffTable';
 import type { RollingCutoffs } from './cutoffs';
 import type { OriginScores } from './originSummary';
 import { cutoffCounts, originData, trainingSet, type CutoffCounts } from './rollingOrigin';
@@ -146,11 +146,11 @@ async function scoreNewOrigin(
   options: { seed: number; models: readonly StudyModelName[] },
 ): Promise<OriginScores> {
   // one table in memory at a time: the training rows are sampled before the test table is read
-  const training = trainingSet((await readCutoffTable(engine, train)).table, { seed: options.seed });
-  const testTable = await readCutoffTable(engine, test);
-  const data = originData(training, testTable.table, { seed: options.seed });
+  const training = await trainingSet((await readCutoffRows(engine, train)).rows, { seed: options.seed });
+  const testRows = await readCutoffRows(engine, test);
+  const data = await originData(training, testRows.rows, { seed: options.seed });
   const result = await runStudy(data, { seed: options.seed, knnK: 5, models: options.models });
-  return scoreOrigin(data, train, testTable, result, options.models);
+  return scoreOrigin(data, train, { cutoff: test.cutoff, baselineInputs: testRows.baselineInputs }, result, options.models);
 }
 
 /** The reused origin's scores of `models` only (the single origin scores every model). */

@@ -5,9 +5,10 @@
  */
 import type { Engine } from '../engine/engine';
 import { MODEL_FEATURES } from '../features/columns';
-import { toMatrix, type FeatureTable } from '../features/featureTable';
+import type { FeatureTable } from '../features/featureTable';
+import { tableRowSource, type RowSource } from '../features/rowSource';
 import { SESSION_TIME_FEATURES } from '../features/sessionTimes';
-import type { Labels, Matrix } from '../prep/matrix';
+import { takeLabels, type Labels, type Matrix } from '../prep/matrix';
 import { randomUndersample } from '../prep/undersample';
 import type { StudyData } from '../study/prepareData';
 import { readCutoffTable, storeCutoffTable, type CutoffTable, type StoredCutoffTable } from './cutoffTable';
@@ -55,34 +56,34 @@ export interface TrainingSet {
 }
 
 /** The undersampled training rows of `train`; only the kept rows are copied into the matrix. */
-export function trainingSet(train: FeatureTable, options: { seed?: number; features?: readonly string[] } = {}): TrainingSet {
+export async function trainingSet(train: RowSource, options: { seed?: number; features?: readonly string[] } = {}): Promise<TrainingSet> {
   const kept = randomUndersample(
-    train.purchased,
+    train.labels,
     Uint32Array.from({ length: train.rows }, (_, i) => i),
     options.seed ?? DEFAULT_SEED,
   );
-  const { X, y } = toMatrix(train, options.features ?? HONEST_FEATURES, kept);
-  return { XTrain: X, yTrain: y, rows: train.rows, positives: count(train.purchased) };
+  const [XTrain] = await train.matrices(options.features ?? HONEST_FEATURES, [kept]);
+  return { XTrain: XTrain!, yTrain: takeLabels(train.labels, kept), rows: train.rows, positives: count(train.labels) };
 }
 
 /**
- * StudyData from a training set and a later cutoff's table: the test rows are the whole later population,
+ * StudyData from a training set and a later cutoff's rows: the test rows are the whole later population,
  * unsampled. `options.testSize` holds the test share of all rows (there is no random split).
  */
-export function originData(
+export async function originData(
   training: TrainingSet,
-  test: FeatureTable,
-  options: { seed?: number; features?: readonly string[] } = {},
-): StudyData {
+  test: RowSource,
+  options: { seed?: number; features?: readonly string[]; testUserIds?: string[] } = {},
+): Promise<StudyData> {
   const features = options.features ?? HONEST_FEATURES;
-  const testAll = toMatrix(test, features);
-  const testPositives = count(testAll.y);
+  const [XTest] = await test.matrices(features, [null]);
+  const testPositives = count(test.labels);
   return {
     XTrain: training.XTrain,
     yTrain: training.yTrain,
-    XTest: testAll.X,
-    yTest: testAll.y,
-    testUserIds: test.userIds,
+    XTest: XTest!,
+    yTest: test.labels,
+    ...(options.testUserIds ? { testUserIds: options.testUserIds } : {}),
     features,
     counts: {
       users: training.rows + test.rows,
@@ -101,12 +102,13 @@ export function originData(
  * Train matrices from one cutoff table and test matrices from another, as StudyData (see {@link trainingSet}
  * and {@link originData}).
  */
-export function rollingOriginData(
+export async function rollingOriginData(
   train: FeatureTable,
   test: FeatureTable,
   options: { seed?: number; features?: readonly string[] } = {},
-): StudyData {
-  return originData(trainingSet(train, options), test, options);
+): Promise<StudyData> {
+  const training = await trainingSet(tableRowSource(train), options);
+  return originData(training, tableRowSource(test), { ...options, testUserIds: test.userIds });
 }
 
 /** An origin's sets without their matrices. */
@@ -145,7 +147,7 @@ export async function buildRollingOrigin(
   const stored = await storeRollingOrigin(engine, cutoffs, options);
   const train = await readCutoffTable(engine, stored.train);
   const test = await readCutoffTable(engine, stored.test);
-  const data = rollingOriginData(train.table, test.table, { seed: options.seed, features: options.features });
+  const data = await rollingOriginData(train.table, test.table, { seed: options.seed, features: options.features });
   return { cutoffs, train, test, data };
 }
 

@@ -27,8 +27,8 @@ export interface StudyData {
   yTrain: Labels;
   XTest: Matrix;
   yTest: Labels;
-  /** user_id of each test row (for targeting lists). */
-  testUserIds: string[];
+  /** user_id of each test row (for targeting lists); absent where they were not read (the rolling origins). */
+  testUserIds?: string[];
   features: readonly string[];
   counts: {
     users: number;

@@ -12,7 +12,10 @@ test('PSS of a process is positive and at most its RSS; a gone process reads as 
 });
 
 test('the tree sums count a child holding 200 MB once, its PSS no larger than its RSS', async () => {
-  const child = spawn(process.execPath, ['-e', "const b = Buffer.alloc(200 * 2 ** 20, 1); process.stdout.write('ready'); setTimeout(() => b.length, 60_000);"]);
+  const child = spawn(process.execPath, [
+    '-e',
+    "const b = Buffer.alloc(200 * 2 ** 20, 1); process.stdout.write('ready'); setTimeout(() => b.length, 60_000);",
+  ]);
   try {
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     const tree = descendantsMemory(process.pid);
