@@ -18,8 +18,8 @@ export interface RowSource {
   /** purchased per row (0/1). */
   labels: Labels;
   /**
-   * One matrix per entry of `samples`, of the columns `features`: a list of row positions (in that order), or
-   * null for every row. All are filled in one pass over the table.
+   * One matrix per entry of `samples`, of the columns `features`: a list of distinct row positions (in that
+   * order), or null for every row. All are filled in one pass over the table.
    */
   matrices(features: readonly string[], samples: readonly (ArrayLike<number> | null)[]): Promise<Matrix[]>;
   /** user_id of every row (read when asked for: only targeting lists need them). */
@@ -31,7 +31,11 @@ export function tableRowSource(table: FeatureTable): RowSource {
   return {
     rows: table.rows,
     labels: table.purchased,
-    matrices: async (features, samples) => samples.map((rows) => toMatrix(table, features, rows ?? undefined).X),
+    matrices: async (features, samples) =>
+      samples.map((rows) => {
+        if (rows) rowTargets(rows, table.rows, 'the feature table');
+        return toMatrix(table, features, rows ?? undefined).X;
+      }),
     userIds: async () => table.userIds,
   };
 }
@@ -83,17 +87,7 @@ async function streamMatrices(
 ): Promise<Matrix[]> {
   const cols = features.length;
   // where each table row goes in each output (-1: not in that sample)
-  const targets = samples.map((sample) => {
-    if (sample === null) return null;
-    const at = new Int32Array(rows).fill(-1);
-    for (let k = 0; k < sample.length; k++) {
-      const i = sample[k]!;
-      if (!(Number.isInteger(i) && i >= 0 && i < rows)) throw new Error(`row index ${i} is outside 0..${rows - 1} of ${table}`);
-      if (at[i] !== -1) throw new Error(`row ${i} of ${table} is asked for twice in one sample`);
-      at[i] = k;
-    }
-    return at;
-  });
+  const targets = samples.map((sample) => (sample === null ? null : rowTargets(sample, rows, table)));
   const out = samples.map((sample) => new Float64Array((sample === null ? rows : sample.length) * cols));
   const select = features.map((f) => `CAST(${sqlIdentifier(f)} AS DOUBLE)`).join(', ');
   await streamRows(engine, `SELECT ${select} FROM ${table} ORDER BY ${MODELLING_ROW_ORDER}`, table, rows, (chunk, offset, n) => {
@@ -116,4 +110,16 @@ async function streamMatrices(
     }
   });
   return out.map((data, s) => ({ rows: samples[s] === null ? rows : samples[s]!.length, cols, data, names: [...features] }));
+}
+
+/** Where each of `rows` table rows goes in the output of `sample` (-1: not in it); positions must be distinct and in range. */
+function rowTargets(sample: ArrayLike<number>, rows: number, table: string): Int32Array {
+  const at = new Int32Array(rows).fill(-1);
+  for (let k = 0; k < sample.length; k++) {
+    const i = sample[k]!;
+    if (!(Number.isInteger(i) && i >= 0 && i < rows)) throw new Error(`row index ${i} is outside 0..${rows - 1} of ${table}`);
+    if (at[i] !== -1) throw new Error(`row ${i} of ${table} is asked for twice in one sample`);
+    at[i] = k;
+  }
+  return at;
 }

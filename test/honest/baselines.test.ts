@@ -17,7 +17,7 @@ import {
   recencyScores,
   selectColumns,
 } from '../../lib/honest/baselines';
-import { buildCutoffTable } from '../../lib/honest/cutoffTable';
+import { buildCutoffTable, readCutoffRows } from '../../lib/honest/cutoffTable';
 import { scoreMetrics } from '../../lib/honest/scoreMetrics';
 import { assertAllClose, assertClose } from '../metrics/assertClose';
 import { CUTOFF, HAND_ROWS, HORIZON, insertHandRows, pgSchema } from './handEvents';
@@ -39,6 +39,25 @@ for (const backend of BACKENDS) {
       assert.deepEqual(Array.from(t.table.purchased), LABELS);
       assertAllClose(t.baselineInputs.hoursSinceLastEvent, HOURS, 1e-9, 'hours since the last event');
       assert.deepEqual(Array.from(t.baselineInputs.cartedLastWeek), CARTED);
+      // the streamed read of the same stored table: same users, labels and baselines in the same order, and
+      // the sampled rows' features as the in-memory table holds them
+      const streamed = await readCutoffRows(engine, t);
+      assert.deepEqual(await streamed.rows.userIds(), ['101', '103', '107', '108']);
+      assert.deepEqual(Array.from(streamed.rows.labels), LABELS);
+      assertAllClose(streamed.baselineInputs.hoursSinceLastEvent, HOURS, 1e-9, 'streamed hours since the last event');
+      assert.deepEqual(Array.from(streamed.baselineInputs.cartedLastWeek), CARTED);
+      const features = ['num_views', 'recency'];
+      const [picked, whole] = await streamed.rows.matrices(features, [[3, 0], null]);
+      const column = (name: string, i: number) => t.table.columns[name]![i]!;
+      assert.deepEqual(Array.from(picked!.data), [
+        column('num_views', 3),
+        column('recency', 3),
+        column('num_views', 0),
+        column('recency', 0),
+      ]);
+      assert.equal(whole!.rows, 4);
+      assert.deepEqual(Array.from(whole!.data.subarray(2, 4)), [column('num_views', 1), column('recency', 1)]);
+      await assert.rejects(streamed.rows.matrices(features, [[0, 0]]), /asked for twice/);
     } finally {
       await engine.close();
     }
