@@ -106,6 +106,14 @@ export const DEFAULT_PIPELINE_MEMORY_LIMIT = '1200MB';
  */
 export const PARTITIONED_MEMORY_LIMIT = '900MB';
 
+/**
+ * DuckDB memory limit once {@link runPipeline} has built the features (unless `duckdb.memoryLimit` was given): what
+ * follows, the table read and a notebook's sampling queries, needs little, and lowering the limit makes DuckDB
+ * evict its buffers to its temp folder and hand the memory back. Measured at 9M events: 1.46 GB RSS after the
+ * features, 0.54 GB after the lower limit; the EDA notebook's kernel had peaked at 2.1 GB holding the buffers.
+ */
+export const AFTER_PIPELINE_MEMORY_LIMIT = '400MB';
+
 /** The stages after the load, run on an engine that already holds `events` (see {@link openPipeline}). */
 export interface LoadedPipeline {
   /** The engine holding the events (and, after each stage, its tables). */
@@ -262,6 +270,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   try {
     const funnel = await run.clean();
     const features = await run.features();
+    if (run.engine instanceof DuckDbEngine && options.duckdb?.memoryLimit === undefined) {
+      await run.engine.run(`SET memory_limit = '${AFTER_PIPELINE_MEMORY_LIMIT}'`);
+    }
     const table = await run.read();
     return { engine: run.engine, loader: run.loader, load: run.load, funnel, features, table, timings: run.timings, close: run.close };
   } catch (err) {
