@@ -54,6 +54,12 @@ export interface CutoffTableOptions {
   horizonDays: number;
   /** Prefix of the created tables. */
   prefix: string;
+  /**
+   * Drop the build's intermediate tables (population, the events before the cutoff, labels, features, session
+   * times) once the final table and the baselines' inputs exist: the evaluation reads only those two, and a
+   * cutoff's events are most of the data. Default false (tests inspect them).
+   */
+  dropIntermediates?: boolean;
 }
 
 /** The tables of one cutoff, built in the engine and not read yet (the rolling origins keep these between origins). */
@@ -111,7 +117,19 @@ export async function storeCutoffTable(engine: Engine, options: CutoffTableOptio
   if (rows !== n) {
     throw new Error(`the table at ${options.cutoff} has ${rows} rows for ${n} population users: features must give one row per user`);
   }
-  return { cutoff: options.cutoff, tables: t, users: n, buyers };
+  const stored = { cutoff: options.cutoff, tables: t, users: n, buyers };
+  if (options.dropIntermediates) await dropTables(engine, intermediateTables(stored));
+  return stored;
+}
+
+/** The tables a cutoff's build leaves beside `table` and `baselineInputs`. */
+function intermediateTables(stored: StoredCutoffTable): string[] {
+  const t = stored.tables;
+  return [...Object.values(featureTables(t.features)), t.sessionTimes, t.features, t.labels, t.events, t.population];
+}
+
+async function dropTables(engine: Engine, names: readonly string[]): Promise<void> {
+  for (const name of names) await engine.run(`DROP TABLE IF EXISTS ${name}`);
 }
 
 /** Read a stored cutoff's table and baseline inputs into memory. */
@@ -155,6 +173,5 @@ export async function buildCutoffTable(engine: Engine, options: CutoffTableOptio
 
 /** Drop every table of a stored cutoff, the feature build's intermediate tables included. */
 export async function dropCutoffTables(engine: Engine, stored: StoredCutoffTable): Promise<void> {
-  const names = [...Object.values(featureTables(stored.tables.features)), ...Object.values(stored.tables)];
-  for (const name of names) await engine.run(`DROP TABLE IF EXISTS ${name}`);
+  await dropTables(engine, [...intermediateTables(stored), stored.tables.table, stored.tables.baselineInputs]);
 }

@@ -6,7 +6,9 @@
  * then the comparison table, the baselines on the same test users, the rolling origins over the whole span,
  * the calibration of the probabilities, the cost-based decision, expected-value targeting and the targeting list.
  */
-import { cleanEvents, type Funnel } from '../clean/clean';
+import { CLEAN_EVENTS_TABLE, cleanEvents, dropCleaningIntermediates, type Funnel } from '../clean/clean';
+import { DuckDbEngine } from '../engine/duckdb';
+import { featureTables } from '../features/context';
 import { EVENTS_TABLE } from '../data/schema';
 import type { Engine } from '../engine/engine';
 import { readFeatureTable } from '../features/featureTable';
@@ -115,6 +117,7 @@ export async function evaluateHonestly(engine: Engine, options: HonestEvaluation
   let t = performance.now();
   if (!options.skipLeaky) log("leaky: the study's cleaning, seed-mode features, random split and models");
   const leaky = options.skipLeaky ? null : await leakyRun(engine, source, seed);
+  if (leaky) await dropLeakyTables(engine);
   const leakySeconds = seconds(t);
 
   const first = await evaluateSingleOrigin(engine, cutoffs, {
@@ -183,7 +186,7 @@ async function evaluateSingleOrigin(
   const { seed, costs } = options;
   const seconds = (t0: number) => (performance.now() - t0) / 1000;
   let t = performance.now();
-  const stored = await storeRollingOrigin(engine, cutoffs, { source: options.source });
+  const stored = await storeRollingOrigin(engine, cutoffs, { source: options.source, dropIntermediates: true });
   const { training, fittedDecision, decisionSeconds } = await readTrainingSide(engine, stored.train, options.model, seed, options.log);
   const test = await readCutoffRows(engine, stored.test);
   const data = await originData(training, test.rows, { seed });
@@ -245,12 +248,27 @@ async function readTrainingSide(
   return { training, fittedDecision, decisionSeconds: (performance.now() - t) / 1000 };
 }
 
+/** The leaky run's modelling table. */
+const LEAKY_TABLE = 'leaky_modelling_table';
+
 /** The study-faithful run: five cleaning steps, seed-mode features, random split, every model. */
 export async function leakyRun(engine: Engine, source: string = EVENTS_TABLE, seed = DEFAULT_SEED): Promise<LeakyRun> {
   const funnel = await cleanEvents(engine, { source });
-  await buildModellingTable(engine, { mode: 'seed', target: 'leaky_modelling_table' });
-  const table = await readFeatureTable(engine, 'leaky_modelling_table');
+  await buildModellingTable(engine, { mode: 'seed', target: LEAKY_TABLE });
+  const table = await readFeatureTable(engine, LEAKY_TABLE);
   const data = prepareStudyData(table, { seed, sampling: 'under' });
   const result = await runStudy(data, { seed, knnK: 'sweep' });
   return { funnel, data, result };
+}
+
+/**
+ * Drop the leaky run's tables once its scores exist: the cleaned events are most of the data, and DuckDB runs the
+ * honest evaluation under a tight memory limit (on PostgreSQL they live in the server and stay).
+ */
+async function dropLeakyTables(engine: Engine): Promise<void> {
+  if (!(engine instanceof DuckDbEngine)) return;
+  await dropCleaningIntermediates(engine, CLEAN_EVENTS_TABLE);
+  for (const name of [...Object.values(featureTables(LEAKY_TABLE)), LEAKY_TABLE, CLEAN_EVENTS_TABLE]) {
+    await engine.run(`DROP TABLE IF EXISTS ${name}`);
+  }
 }

@@ -107,6 +107,7 @@ export async function evaluateOrigins(
         cutoff,
         horizonDays,
         prefix: `${ORIGIN_PREFIX}_${cutoff.replaceAll('-', '')}`,
+        dropIntermediates: true,
       });
       stored.set(cutoff, t);
       owned.add(cutoff);

@@ -129,10 +129,10 @@ export const ORIGIN_TABLE_PREFIXES = { train: 'honest_train', test: 'honest_test
 export async function storeRollingOrigin(
   engine: Engine,
   cutoffs: RollingCutoffs,
-  options: Pick<RollingOriginOptions, 'source' | 'prefixes'> = {},
+  options: Pick<RollingOriginOptions, 'source' | 'prefixes'> & { dropIntermediates?: boolean } = {},
 ): Promise<{ train: StoredCutoffTable; test: StoredCutoffTable }> {
   const prefixes = options.prefixes ?? ORIGIN_TABLE_PREFIXES;
-  const common = { source: options.source, horizonDays: cutoffs.horizonDays };
+  const common = { source: options.source, horizonDays: cutoffs.horizonDays, dropIntermediates: options.dropIntermediates };
   const train = await storeCutoffTable(engine, { ...common, cutoff: cutoffs.trainCutoff, prefix: prefixes.train });
   const test = await storeCutoffTable(engine, { ...common, cutoff: cutoffs.testCutoff, prefix: prefixes.test });
   return { train, test };
