@@ -17,7 +17,7 @@ import {
   recencyScores,
   selectColumns,
 } from '../../lib/honest/baselines';
-import { buildCutoffTable, readCutoffRows } from '../../lib/honest/cutoffTable';
+import { buildCutoffTable, readCutoffRows, storeCutoffTable } from '../../lib/honest/cutoffTable';
 import { scoreMetrics } from '../../lib/honest/scoreMetrics';
 import { assertAllClose, assertClose } from '../metrics/assertClose';
 import { CUTOFF, HAND_ROWS, HORIZON, insertHandRows, pgSchema } from './handEvents';
@@ -58,6 +58,24 @@ for (const backend of BACKENDS) {
       assert.equal(whole!.rows, 4);
       assert.deepEqual(Array.from(whole!.data.subarray(2, 4)), [column('num_views', 1), column('recency', 1)]);
       await assert.rejects(streamed.rows.matrices(features, [[0, 0]]), /asked for twice/);
+      // stored for the evaluation: only the two tables it reads are left, and they read the same
+      const lean = await storeCutoffTable(engine, {
+        source: 'events',
+        cutoff: CUTOFF,
+        horizonDays: HORIZON,
+        prefix: 'bl2',
+        dropIntermediates: true,
+      });
+      const left = await engine.all<{ t: string }>(
+        `SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE 'bl2%' AND table_schema = current_schema() ORDER BY 1`,
+      );
+      assert.deepEqual(
+        left.map((r) => r.t),
+        ['bl2_baseline_inputs', 'bl2_table'],
+      );
+      const leanRows = await readCutoffRows(engine, lean);
+      assert.deepEqual(Array.from(leanRows.rows.labels), LABELS);
+      assert.deepEqual(Array.from(leanRows.baselineInputs.cartedLastWeek), CARTED);
     } finally {
       await engine.close();
     }
