@@ -88,8 +88,7 @@ async function duckDbColumns(
   names: string[],
   textSet: ReadonlySet<string>,
 ): Promise<Columns> {
-  const [counted] = await engine.all<{ n: string }>(`SELECT CAST(COUNT(*) AS VARCHAR) AS n FROM ${table}`);
-  const rows = Number(counted?.n ?? 0);
+  const rows = await countRows(engine, table);
   const text: Record<string, string[]> = {};
   const numeric: Record<string, Float64Array> = {};
   for (const name of names) {
@@ -115,6 +114,12 @@ async function duckDbColumns(
     });
   });
   return { names, rows, text, numeric };
+}
+
+/** Rows of `table` (a table, or a parenthesised subquery and alias), counted as text so BIGINT needs no conversion. */
+export async function countRows(engine: Engine, table: string): Promise<number> {
+  const [counted] = await engine.all<{ n: string }>(`SELECT CAST(COUNT(*) AS VARCHAR) AS n FROM ${table}`);
+  return Number(counted?.n ?? 0);
 }
 
 /** A DuckDB result chunk as {@link streamRows} hands it over. */

@@ -9,7 +9,7 @@ import type { Engine } from '../engine/engine';
 import type { Labels, Matrix } from '../prep/matrix';
 import { TARGET_COLUMN } from './columns';
 import { entry } from '../entry';
-import { MODELLING_ROW_ORDER, readColumns, readFeatureTable, streamRows, toMatrix, type FeatureTable } from './featureTable';
+import { countRows, MODELLING_ROW_ORDER, readColumns, readFeatureTable, streamRows, toMatrix, type FeatureTable } from './featureTable';
 import { sqlIdentifier } from './sql';
 
 /** Rows of one modelling table: row i is the same user in `labels` and in every matrix asked for. */
@@ -59,8 +59,7 @@ export async function engineRowSource(engine: Engine, table: string): Promise<Ro
 }
 
 async function streamLabels(engine: DuckDbEngine, table: string): Promise<Labels> {
-  const [counted] = await engine.all<{ n: string }>(`SELECT CAST(COUNT(*) AS VARCHAR) AS n FROM ${table}`);
-  const labels = new Uint8Array(Number(counted?.n ?? 0));
+  const labels = new Uint8Array(await countRows(engine, table));
   await streamRows(
     engine,
     `SELECT CAST(${TARGET_COLUMN} AS DOUBLE) FROM ${table} ORDER BY ${MODELLING_ROW_ORDER}`,

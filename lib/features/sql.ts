@@ -45,6 +45,11 @@ export function wholeDaysSql(later: string, earlier: string): string {
 // The quoting helpers live with the dialect; the feature builders import them from here with the rest.
 export { sqlIdentifier, sqlString } from '../engine/dialect';
 
+/** Drop each of `tables` that exists, in order. */
+export async function dropTables(engine: Engine, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+}
+
 /** (Re)create `table` from a SELECT, on both engines (PostgreSQL has no CREATE OR REPLACE TABLE). */
 export async function replaceTable(engine: Engine, table: string, select: string): Promise<void> {
   await engine.run(`DROP TABLE IF EXISTS ${table}`);

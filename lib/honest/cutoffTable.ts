@@ -16,7 +16,7 @@ import { engineRowSource, type RowSource } from '../features/rowSource';
 import { buildModellingTable } from '../features/modellingTable';
 import { resolveSwitches } from '../features/modes';
 import { buildSessionTimes, SESSION_TIME_FEATURES } from '../features/sessionTimes';
-import { replaceTable } from '../features/sql';
+import { dropTables, replaceTable } from '../features/sql';
 import { buildBaselineInputsTable, readBaselineInputs, type BaselineInputs } from './baselineInputs';
 import { buildWindowLabels } from './labels';
 import { buildPopulation } from './population';
@@ -128,28 +128,22 @@ function intermediateTables(stored: StoredCutoffTable): string[] {
   return [...Object.values(featureTables(t.features)), t.sessionTimes, t.features, t.labels, t.events, t.population];
 }
 
-async function dropTables(engine: Engine, names: readonly string[]): Promise<void> {
-  for (const name of names) await engine.run(`DROP TABLE IF EXISTS ${name}`);
-}
-
 /** Read a stored cutoff's table and baseline inputs into memory. */
 export async function readCutoffTable(engine: Engine, stored: StoredCutoffTable): Promise<CutoffTable> {
   const table = await readFeatureTable(engine, stored.tables.table);
   checkUnchanged(stored, table.rows, table.purchased);
-  return { ...stored, table, baselineInputs: await cutoffBaselineInputs(engine, stored) };
+  return { ...stored, table, baselineInputs: await readCutoffBaselines(engine, stored) };
 }
 
-/** A stored cutoff's rows (labels now, matrices streamed when asked for) and its baselines' inputs, in one row order. */
-export async function readCutoffRows(
-  engine: Engine,
-  stored: StoredCutoffTable,
-): Promise<{ rows: RowSource; baselineInputs: BaselineInputs }> {
+/** A stored cutoff's rows: labels now, matrices streamed when asked for (in the row order of its baseline inputs). */
+export async function readCutoffRows(engine: Engine, stored: StoredCutoffTable): Promise<RowSource> {
   const rows = await engineRowSource(engine, stored.tables.table);
   checkUnchanged(stored, rows.rows, rows.labels);
-  return { rows, baselineInputs: await cutoffBaselineInputs(engine, stored) };
+  return rows;
 }
 
-function cutoffBaselineInputs(engine: Engine, stored: StoredCutoffTable): Promise<BaselineInputs> {
+/** A stored cutoff's baseline inputs, in the row order of its table (only a test window needs them). */
+export function readCutoffBaselines(engine: Engine, stored: StoredCutoffTable): Promise<BaselineInputs> {
   return readBaselineInputs(engine, { cutoff: stored.cutoff, table: stored.tables.baselineInputs, alignTo: stored.tables.table });
 }
 

@@ -9,6 +9,7 @@
 import { CLEAN_EVENTS_TABLE, cleanEvents, dropCleaningIntermediates, type Funnel } from '../clean/clean';
 import { DuckDbEngine } from '../engine/duckdb';
 import { featureTables } from '../features/context';
+import { dropTables } from '../features/sql';
 import { EVENTS_TABLE } from '../data/schema';
 import type { Engine } from '../engine/engine';
 import { readFeatureTable } from '../features/featureTable';
@@ -27,7 +28,7 @@ import { cutSize, expectedValueTargeting, type TargetingDecision } from './expec
 import { DEFAULT_STEP_DAYS, originCutoffs } from './origins';
 import { summarizeOrigins, type OriginScores, type OriginSummary } from './originSummary';
 import { originData, originSets, storeRollingOrigin, trainingSet, type OriginSets, type TrainingSet } from './rollingOrigin';
-import { readCutoffRows, type StoredCutoffTable } from './cutoffTable';
+import { readCutoffBaselines, readCutoffRows, type StoredCutoffTable } from './cutoffTable';
 import { targetingList, type TargetRow } from './targeting';
 import { DEFAULT_SEED } from '../random';
 
@@ -189,7 +190,7 @@ async function evaluateSingleOrigin(
   const stored = await storeRollingOrigin(engine, cutoffs, { source: options.source, dropIntermediates: true });
   const { training, fittedDecision, decisionSeconds } = await readTrainingSide(engine, stored.train, options.model, seed, options.log);
   const test = await readCutoffRows(engine, stored.test);
-  const data = await originData(training, test.rows, { seed });
+  const data = await originData(training, test, { seed });
   const honestFeatures = seconds(t) - decisionSeconds;
   options.log(
     `honest: ${stored.train.users} users (${stored.train.buyers} buyers) at T1, ${stored.test.users} (${stored.test.buyers}) at T2`,
@@ -201,7 +202,7 @@ async function evaluateSingleOrigin(
   const single = scoreOrigin(
     data,
     stored.train,
-    { cutoff: stored.test.cutoff, baselineInputs: test.baselineInputs },
+    { cutoff: stored.test.cutoff, baselineInputs: await readCutoffBaselines(engine, stored.test) },
     honest,
     Object.keys(honest.models),
   );
@@ -213,7 +214,7 @@ async function evaluateSingleOrigin(
   const cost = costDecision(scored.calibration, scored.test, costs);
   const calibrated = calibratedDecision(scored.model, scored.calibration, scored.test, costs);
   const targeting = expectedValueTargeting(scored.calibration, scored.test, costs);
-  const targets = targetingList(await test.rows.userIds(), scored.test.scores, {
+  const targets = targetingList(await test.userIds(), scored.test.scores, {
     threshold: cost.calibration.threshold,
     labels: data.yTest,
     cutSize: cutSize(stored.test.users, targeting.chosenPercent),
@@ -240,7 +241,7 @@ async function readTrainingSide(
   seed: number,
   log: (line: string) => void,
 ): Promise<{ training: TrainingSet; fittedDecision: FittedDecisionModel; decisionSeconds: number }> {
-  const { rows } = await readCutoffRows(engine, train);
+  const rows = await readCutoffRows(engine, train);
   const training = await trainingSet(rows, { seed });
   log(`honest: decision model (${model ?? 'xgboost'}) fitted on three quarters of the T1 users, threshold chosen on the rest`);
   const t = performance.now();
@@ -268,7 +269,5 @@ export async function leakyRun(engine: Engine, source: string = EVENTS_TABLE, se
 async function dropLeakyTables(engine: Engine): Promise<void> {
   if (!(engine instanceof DuckDbEngine)) return;
   await dropCleaningIntermediates(engine, CLEAN_EVENTS_TABLE);
-  for (const name of [...Object.values(featureTables(LEAKY_TABLE)), LEAKY_TABLE, CLEAN_EVENTS_TABLE]) {
-    await engine.run(`DROP TABLE IF EXISTS ${name}`);
-  }
+  await dropTables(engine, [...Object.values(featureTables(LEAKY_TABLE)), LEAKY_TABLE, CLEAN_EVENTS_TABLE]);
 }

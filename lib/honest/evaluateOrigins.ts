@@ -12,7 +12,14 @@ import { runStudy, type StudyResult } from '../study/runStudy';
 import type { StudyData } from '../study/prepareData';
 import type { StudyModelName } from '../study/studyModels';
 import { baselineScores, type BaselineName } from './baselines';
-import { dropCutoffTables, readCutoffRows, storeCutoffTable, type CutoffTable, type StoredCutoffTable } from './cutoffTable';
+import {
+  dropCutoffTables,
+  readCutoffBaselines,
+  readCutoffRows,
+  storeCutoffTable,
+  type CutoffTable,
+  type StoredCutoffTable,
+} from './cutoffTable';
 import type { RollingCutoffs } from './cutoffs';
 import type { OriginScores } from './originSummary';
 import { cutoffCounts, originData, trainingSet, type CutoffCounts } from './rollingOrigin';
@@ -147,11 +154,10 @@ async function scoreNewOrigin(
   options: { seed: number; models: readonly StudyModelName[] },
 ): Promise<OriginScores> {
   // one table in memory at a time: the training rows are sampled before the test table is read
-  const training = await trainingSet((await readCutoffRows(engine, train)).rows, { seed: options.seed });
-  const testRows = await readCutoffRows(engine, test);
-  const data = await originData(training, testRows.rows, { seed: options.seed });
+  const training = await trainingSet(await readCutoffRows(engine, train), { seed: options.seed });
+  const data = await originData(training, await readCutoffRows(engine, test), { seed: options.seed });
   const result = await runStudy(data, { seed: options.seed, knnK: 5, models: options.models });
-  return scoreOrigin(data, train, { cutoff: test.cutoff, baselineInputs: testRows.baselineInputs }, result, options.models);
+  return scoreOrigin(data, train, { cutoff: test.cutoff, baselineInputs: await readCutoffBaselines(engine, test) }, result, options.models);
 }
 
 /** The reused origin's scores of `models` only (the single origin scores every model). */

@@ -17,7 +17,7 @@ import {
   recencyScores,
   selectColumns,
 } from '../../lib/honest/baselines';
-import { buildCutoffTable, readCutoffRows, storeCutoffTable } from '../../lib/honest/cutoffTable';
+import { buildCutoffTable, readCutoffBaselines, readCutoffRows, storeCutoffTable } from '../../lib/honest/cutoffTable';
 import { scoreMetrics } from '../../lib/honest/scoreMetrics';
 import { assertAllClose, assertClose } from '../metrics/assertClose';
 import { CUTOFF, HAND_ROWS, HORIZON, insertHandRows, pgSchema } from './handEvents';
@@ -42,12 +42,13 @@ for (const backend of BACKENDS) {
       // the streamed read of the same stored table: same users, labels and baselines in the same order, and
       // the sampled rows' features as the in-memory table holds them
       const streamed = await readCutoffRows(engine, t);
-      assert.deepEqual(await streamed.rows.userIds(), ['101', '103', '107', '108']);
-      assert.deepEqual(Array.from(streamed.rows.labels), LABELS);
-      assertAllClose(streamed.baselineInputs.hoursSinceLastEvent, HOURS, 1e-9, 'streamed hours since the last event');
-      assert.deepEqual(Array.from(streamed.baselineInputs.cartedLastWeek), CARTED);
+      const streamedBaselines = await readCutoffBaselines(engine, t);
+      assert.deepEqual(await streamed.userIds(), ['101', '103', '107', '108']);
+      assert.deepEqual(Array.from(streamed.labels), LABELS);
+      assertAllClose(streamedBaselines.hoursSinceLastEvent, HOURS, 1e-9, 'streamed hours since the last event');
+      assert.deepEqual(Array.from(streamedBaselines.cartedLastWeek), CARTED);
       const features = ['num_views', 'recency'];
-      const [picked, whole] = await streamed.rows.matrices(features, [[3, 0], null]);
+      const [picked, whole] = await streamed.matrices(features, [[3, 0], null]);
       const column = (name: string, i: number) => t.table.columns[name]![i]!;
       assert.deepEqual(Array.from(picked!.data), [
         column('num_views', 3),
@@ -57,7 +58,7 @@ for (const backend of BACKENDS) {
       ]);
       assert.equal(whole!.rows, 4);
       assert.deepEqual(Array.from(whole!.data.subarray(2, 4)), [column('num_views', 1), column('recency', 1)]);
-      await assert.rejects(streamed.rows.matrices(features, [[0, 0]]), /asked for twice/);
+      await assert.rejects(streamed.matrices(features, [[0, 0]]), /asked for twice/);
       // stored for the evaluation: only the two tables it reads are left, and they read the same
       const lean = await storeCutoffTable(engine, {
         source: 'events',
@@ -74,8 +75,8 @@ for (const backend of BACKENDS) {
         ['bl2_baseline_inputs', 'bl2_table'],
       );
       const leanRows = await readCutoffRows(engine, lean);
-      assert.deepEqual(Array.from(leanRows.rows.labels), LABELS);
-      assert.deepEqual(Array.from(leanRows.baselineInputs.cartedLastWeek), CARTED);
+      assert.deepEqual(Array.from(leanRows.labels), LABELS);
+      assert.deepEqual(Array.from((await readCutoffBaselines(engine, lean)).cartedLastWeek), CARTED);
     } finally {
       await engine.close();
     }
