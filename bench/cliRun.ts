@@ -119,12 +119,7 @@ export class CliRunner {
     this.log(`  ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, peak ${formatBytes(run.peakRssBytes)}${tree}`);
     if (exitCode !== 0) {
       const tail = tailOf(logFile);
-      run.error = `exit status ${exitCode}: ${
-        tail
-          .slice(-2)
-          .map((l) => l.trim())
-          .join(' / ') || '(no output)'
-      }`;
+      run.error = `exit status ${exitCode}: ${failureSummary(tail)}`;
       this.log(`  FAILED (exit status ${exitCode}; output in ${base.logFile}):${tail.map((l) => `\n    ${l}`).join('')}`);
     }
     return run;
@@ -162,6 +157,17 @@ export class CliRunner {
 }
 
 /** The last non-empty lines of a log file ([] when it cannot be read). */
+/**
+ * What a failed command said, in one line for the results table: its last `error:` line (the CLI prints the
+ * cause there, and hints may follow it), else its last two lines.
+ * @example failureSummary(['x', 'error: Out of Memory', '', 'hint']) // 'error: Out of Memory'
+ */
+export function failureSummary(tail: string[]): string {
+  const lines = tail.map((l) => l.trim()).filter((l) => l !== '');
+  const error = lines.filter((l) => l.startsWith('error:')).at(-1);
+  return error ?? (lines.slice(-2).join(' / ') || '(no output)');
+}
+
 function tailOf(file: string): string[] {
   let text: string;
   try {
