@@ -118,8 +118,9 @@ export class CliRunner {
         : `, process tree RSS ${formatBytes(run.treePeakRssBytes)} / PSS ${formatBytes(run.treePeakPssBytes ?? 0)}`;
     this.log(`  ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, peak ${formatBytes(run.peakRssBytes)}${tree}`);
     if (exitCode !== 0) {
-      const tail = tailOf(logFile);
-      run.error = `exit status ${exitCode}: ${failureSummary(tail)}`;
+      const lines = logLines(logFile);
+      const tail = lines.slice(-ERROR_TAIL_LINES);
+      run.error = `exit status ${exitCode}: ${failureSummary(lines)}`;
       this.log(`  FAILED (exit status ${exitCode}; output in ${base.logFile}):${tail.map((l) => `\n    ${l}`).join('')}`);
     }
     return run;
@@ -156,19 +157,19 @@ export class CliRunner {
   }
 }
 
-/** The last non-empty lines of a log file ([] when it cannot be read). */
 /**
- * What a failed command said, in one line for the results table: its last `error:` line (the CLI prints the
- * cause there, and hints may follow it), else its last two lines.
+ * What a failed command said, in one line for the results table: the last `error:` line of its output (the CLI
+ * prints the cause there, and any number of hints may follow it), else its last two lines.
  * @example failureSummary(['x', 'error: Out of Memory', '', 'hint']) // 'error: Out of Memory'
  */
-export function failureSummary(tail: string[]): string {
-  const lines = tail.map((l) => l.trim()).filter((l) => l !== '');
+export function failureSummary(output: string[]): string {
+  const lines = output.map((l) => l.trim()).filter((l) => l !== '');
   const error = lines.filter((l) => l.startsWith('error:')).at(-1);
   return error ?? (lines.slice(-2).join(' / ') || '(no output)');
 }
 
-function tailOf(file: string): string[] {
+/** The non-empty lines of a log file ([] when it cannot be read). */
+function logLines(file: string): string[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -178,6 +179,5 @@ function tailOf(file: string): string[] {
   return text
     .split('\n')
     .map((l) => l.trimEnd())
-    .filter((l) => l !== '')
-    .slice(-ERROR_TAIL_LINES);
+    .filter((l) => l !== '');
 }

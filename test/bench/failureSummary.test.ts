@@ -12,6 +12,8 @@ test('failureSummary: the last error line, not the hints after it; else the last
     'See also https://duckdb.org/docs/stable/guides/performance/how_to_tune_workloads',
   ];
   assert.equal(failureSummary(duckdbFailure), 'error: Out of Memory Error: could not allocate block of size 256.0 KiB');
+  const manyHints = ['error: cause', ...Array.from({ length: 10 }, (_, i) => `hint ${i + 1}`)];
+  assert.equal(failureSummary(manyHints), 'error: cause');
   assert.equal(failureSummary(['error: first', 'error: second', 'x']), 'error: second');
   assert.equal(failureSummary(['a', '  b  ', 'c']), 'b / c');
   assert.equal(failureSummary([]), '(no output)');
