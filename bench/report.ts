@@ -12,6 +12,7 @@ import {
   PIPELINE_SECONDS_TARGET,
   SMOTE_SECONDS_TARGET,
   smoteLabel,
+  studyEngineHere,
   studyRatios,
 } from './targets';
 
@@ -91,6 +92,15 @@ function commandsSection(results: BenchResults): string[] {
         `${formatBytes(commandPeakRss(ratios.run))}, **${formatRatio(ratios.speed)} faster** (target ≥ ${STUDY_SPEEDUP_TARGET}x) ` +
         `with **${formatRatio(ratios.memory)} less memory**.`,
     );
+    const here = studyEngineHere(results);
+    if (here) {
+      out.push(
+        '',
+        `The same machine's speed, measured in this run: the study's engine (our PostgreSQL backend: copy, the study's UNION ` +
+          `cleaning, features in SQL; stage table below) took ${here.engineSeconds.toFixed(1)} s end to end on these files, ` +
+          `so \`features\` is **${formatRatio(here.speed)} faster** than it here.`,
+      );
+    }
   } else {
     out.push(
       `No comparison with the study's stack: its reference is for \`features\` from CSV at ${study.size}, not measured in this run.`,

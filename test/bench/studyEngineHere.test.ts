@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CommandRun, PipelineRun } from '../../bench/results';
+import type { StudyStackReference } from '../../bench/studyStack';
+import { checkTargets, studyEngineHere } from '../../bench/targets';
+
+const study: StudyStackReference = {
+  note: '',
+  source: 'test',
+  size: '9M',
+  events: 9,
+  wallSeconds: 119,
+  peakRssBytes: 6.8e9,
+  peakRss: '6.8 GB',
+};
+
+const features = (wallSeconds: number, extra: Partial<CommandRun> = {}): CommandRun => ({
+  name: 'features',
+  command: 'purchase-prediction features --no-cache',
+  sections: ['commands', 'cache'],
+  size: '9M',
+  events: 9,
+  variant: 'no cache',
+  wallSeconds,
+  cpuSeconds: wallSeconds,
+  peakRssBytes: 2 ** 30,
+  ...extra,
+});
+
+const stage = (name: string, wallSeconds: number) => ({
+  stage: name,
+  rows: 9,
+  wallSeconds,
+  cpuSeconds: 1,
+  rowsPerSecond: 1,
+  peakRssBytes: 1,
+});
+
+const pipeline = (backend: PipelineRun['backend'], size: string, walls: number[], error?: string): PipelineRun => ({
+  size,
+  backend,
+  input: 'csv',
+  settings: 'default',
+  events: 9,
+  users: 1,
+  inputBytes: 1,
+  stages: error ? [] : walls.map((w, i) => stage(`s${i}`, w)),
+  processPeakRssBytes: 1,
+  ...(error ? { error } : {}),
+});
+
+test("studyEngineHere: the PostgreSQL run's summed stage walls at the study's size over the features command's wall", () => {
+  const pipelines = [
+    pipeline('duckdb', '9M', [5, 5, 3, 1]),
+    pipeline('postgres', '1M', [1, 4, 5, 5]),
+    // 4.5 + 41 + 48.5 + 27 + 2 = 123 s
+    pipeline('postgres', '9M', [4.5, 41, 48.5, 27, 2]),
+  ];
+  const here = studyEngineHere({ studyStack: study, commands: [features(12.3)], pipelines });
+  assert.ok(here);
+  assert.equal(here.engineSeconds, 123);
+  assert.ok(Math.abs(here.speed - 10) < 1e-12);
+  const checks = checkTargets({
+    startedAt: '',
+    machine: {},
+    pipelines,
+    models: null,
+    commands: [features(12.3)],
+    studyStack: study,
+    perEventReference: null,
+  });
+  const check = checks.find((c) => c.target.includes("study's engine on this machine"));
+  assert.ok(check);
+  assert.equal(check.met, true);
+  assert.match(check.target, /this run: 123\.0 s/);
+  // 119 / 12.3 = 9.7x against the committed reference: that row is not met.
+  const reference = checks.find((c) => c.target.includes("vs the study's stack"));
+  assert.equal(reference?.met, false);
+});
+
+test('studyEngineHere: null without a usable PostgreSQL run at the size, or without a successful features run', () => {
+  const failed = [pipeline('postgres', '9M', [], 'connection refused')];
+  assert.equal(studyEngineHere({ studyStack: study, commands: [features(12)], pipelines: failed }), null);
+  const otherSize = [pipeline('postgres', '1M', [1, 2, 3])];
+  assert.equal(studyEngineHere({ studyStack: study, commands: [features(12)], pipelines: otherSize }), null);
+  const ok = [pipeline('postgres', '9M', [60, 60])];
+  assert.equal(studyEngineHere({ studyStack: study, commands: [features(12, { error: 'exit status 1' })], pipelines: ok }), null);
+  assert.equal(studyEngineHere({ studyStack: study, commands: [features(12, { size: '4M' })], pipelines: ok }), null);
+  assert.equal(studyEngineHere({ studyStack: study, commands: [features(10)], pipelines: ok })?.speed, 12);
+});
