@@ -7,12 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StageResult } from './stage';
+import { waitForQuietMachine } from './quietMachine';
 import { sampleDescendantsMemory, type TreeMemory } from './treeRss';
 
 const STAGE_SCRIPT = path.join(__dirname, 'stage.ts');
 
-/** `node --import tsx bench/stage.ts <args> --out <tmp>`; its stderr passes through; throws if it fails. */
+/**
+ * `node --import tsx bench/stage.ts <args> --out <tmp>`, on a quiet machine; its stderr passes through; throws if
+ * it fails.
+ */
 export async function runMeasurement(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<StageResult> {
+  await waitForQuietMachine();
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'result.json');
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', STAGE_SCRIPT, ...args, '--out', out], {
@@ -53,10 +58,11 @@ export interface TimeCommandOptions {
 }
 
 /**
- * Run `argv` under `/usr/bin/time -v` as a user runs it (its whole process, children included) and return
- * wall, CPU and peak RSS; a failing command is a result too (its `exitCode`), not an exception.
+ * Run `argv` under `/usr/bin/time -v` as a user runs it (its whole process, children included), on a quiet
+ * machine, and return wall, CPU and peak RSS; a failing command is a result too (its `exitCode`), not an exception.
  */
 export async function timeCommand(argv: string[], options: TimeCommandOptions): Promise<CommandFigures> {
+  await waitForQuietMachine();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const report = path.join(dir, 'time.txt');
   const log = options.logFile === undefined ? null : fs.openSync(options.logFile, 'w');

@@ -24,7 +24,7 @@ import { runMeasurement } from './child';
 import { CliRunner } from './cliRun';
 import { measureFullSizeCommands, measureOutOfCore, measureRepeats } from './commandRuns';
 import { CACHE_DIR, ensureDataset, ensureGzipCopy, type Dataset } from './dataset';
-import { preparePostgres, REPO_ROOT, type PostgresTarget } from './postgresSetup';
+import { dropBenchDatabase, preparePostgres, REPO_ROOT, type PostgresTarget } from './postgresSetup';
 import { formatResults } from './report';
 import { type BenchResults, type CommandRun, type ModelsRun, type PipelineRun, readResults } from './results';
 import { FULL_SIZE, selectSizes } from './sizes';
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       for (const data of datasets.filter((d) => postgresSizes.includes(d.size.label))) {
         pipelines.push(await measurePipeline(data, 'postgres', 'csv', 1, ['--postgres-url', postgres.url], postgres.env));
       }
+      await dropBenchDatabase(postgres);
     }
     if (!values['skip-models'] && fullSize) models = await measureModels(fullSize);
   }
