@@ -14,6 +14,7 @@ import {
   smoteLabel,
   studyEngineHere,
   studyRatios,
+  wallsLabel,
 } from './targets';
 
 /** Statements shown per stage in the profile. */
@@ -88,9 +89,9 @@ function commandsSection(results: BenchResults): string[] {
   if (ratios) {
     out.push(
       `Against the study's stack (PostgreSQL + pandas, load → features on the same ${study.size} files: ${study.wallSeconds} s, ` +
-        `${study.peakRss}; bench/studyStackReference.json): \`features\` from CSV took ${ratios.run.wallSeconds.toFixed(1)} s and ` +
-        `${formatBytes(commandPeakRss(ratios.run))}, **${formatRatio(ratios.speed)} faster** (target ≥ ${STUDY_SPEEDUP_TARGET}x) ` +
-        `with **${formatRatio(ratios.memory)} less memory**.`,
+        `${study.peakRss}; bench/studyStackReference.json): \`features\` from CSV took ${ratios.run.wallSeconds.toFixed(1)} s ` +
+        `(the median of ${ratios.runs.length} runs: ${wallsLabel(ratios.runs)}) and at most ${formatBytes(ratios.peakBytes)}, ` +
+        `**${formatRatio(ratios.speed)} faster** (target ≥ ${STUDY_SPEEDUP_TARGET}x) with **${formatRatio(ratios.memory)} less memory**.`,
     );
     const here = studyEngineHere(results);
     if (here) {

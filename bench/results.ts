@@ -33,10 +33,11 @@ export interface ModelsRun {
 
 /**
  * The tables a command run belongs to: the user-facing commands at full size, the load cache's three runs, the
- * consecutive 20M runs, the out-of-core sizes, and a command given with --report-cmd. One run may serve two
+ * consecutive 20M runs, the out-of-core sizes, a command given with --report-cmd, and the extra full-size
+ * `features --no-cache` runs whose median is compared with the study's stack ('study'). One run may serve two
  * tables (the full-size `features --no-cache` is both the commands table's row and the cache table's baseline).
  */
-export type CommandSection = 'commands' | 'cache' | 'repeat' | 'outOfCore' | 'custom';
+export type CommandSection = 'commands' | 'cache' | 'repeat' | 'outOfCore' | 'custom' | 'study';
 
 /** One command timed as a user runs it: the whole process under `/usr/bin/time -v`. */
 export interface CommandRun {

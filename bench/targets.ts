@@ -56,13 +56,36 @@ export function perEventReference(commands: CommandRun[], previous: BenchResults
   return { size: FULL_SIZE, microsPerEvent: microsPerEvent(before), source: `${file}, ${previous.startedAt}` };
 }
 
-/** Study wall / ours and study peak memory / ours for the full-size features run (null: none at the study's size). */
+/**
+ * The successful `features --no-cache` runs at `size` (the headline run and the 'study' repeats) and their median
+ * by wall time (of an even number, the slower middle one); null when none succeeded.
+ */
+export function featuresFromCsvMedian(commands: CommandRun[], size: string): { run: CommandRun; runs: CommandRun[] } | null {
+  const first = featuresFromCsv(commands);
+  const runs = [...(first ? [first] : []), ...commands.filter((c) => c.sections.includes('study'))].filter(
+    (c) => !c.error && c.size === size,
+  );
+  if (runs.length === 0) return null;
+  const byWall = [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds);
+  return { run: byWall[Math.floor(byWall.length / 2)]!, runs };
+}
+
+/**
+ * Study wall / ours and study peak memory / ours, ours the median of the full-size features runs from CSV (null:
+ * none at the study's size). Memory is the highest peak of those runs.
+ */
 export function studyRatios(
   results: Pick<BenchResults, 'studyStack' | 'commands'>,
-): { run: CommandRun; speed: number; memory: number } | null {
-  const run = featuresFromCsv(results.commands);
-  if (!run || run.error || run.size !== results.studyStack.size) return null;
-  return { run, speed: results.studyStack.wallSeconds / run.wallSeconds, memory: results.studyStack.peakRssBytes / commandPeakRss(run) };
+): { run: CommandRun; runs: CommandRun[]; speed: number; memory: number; peakBytes: number } | null {
+  const median = featuresFromCsvMedian(results.commands, results.studyStack.size);
+  if (!median) return null;
+  const peakBytes = Math.max(...median.runs.map(commandPeakRss));
+  return {
+    ...median,
+    speed: results.studyStack.wallSeconds / median.run.wallSeconds,
+    memory: results.studyStack.peakRssBytes / peakBytes,
+    peakBytes,
+  };
 }
 
 /**
@@ -74,13 +97,18 @@ export function studyRatios(
 export function studyEngineHere(
   results: Pick<BenchResults, 'studyStack' | 'commands' | 'pipelines'>,
 ): { run: CommandRun; engineSeconds: number; speed: number } | null {
-  const run = featuresFromCsv(results.commands);
+  const median = featuresFromCsvMedian(results.commands, results.studyStack.size);
   const pg = results.pipelines.find(
     (p) => p.backend === 'postgres' && p.input === 'csv' && p.size === results.studyStack.size && !p.error && p.stages.length > 0,
   );
-  if (!run || run.error || run.size !== results.studyStack.size || !pg) return null;
+  if (!median || !pg) return null;
   const engineSeconds = endToEnd(pg).wall;
-  return { run, engineSeconds, speed: engineSeconds / run.wallSeconds };
+  return { run: median.run, engineSeconds, speed: engineSeconds / median.run.wallSeconds };
+}
+
+/** The wall times of `runs` in the order they ran: '17.3, 16.7, 18.7 s'. */
+export function wallsLabel(runs: CommandRun[]): string {
+  return `${runs.map((r) => r.wallSeconds.toFixed(1)).join(', ')} s`;
 }
 
 /** "1.47 GiB", or "2.10 GiB process tree (largest process 1.20 GiB)" when the tree's sum is the larger figure. */
@@ -185,9 +213,9 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
       target: `${study.size} features from CSV vs the study's stack (PostgreSQL + pandas: ${study.wallSeconds} s, ${study.peakRss})`,
       limit: `≥ ${STUDY_SPEEDUP_TARGET}x faster, < 2 GiB`,
       measured:
-        `${formatRatio(ratios.speed)} faster (${ratios.run.wallSeconds.toFixed(1)} s wall), ` +
-        `${formatRatio(ratios.memory)} less memory (${formatBytes(commandPeakRss(ratios.run))})`,
-      met: ratios.speed >= STUDY_SPEEDUP_TARGET && commandPeakRss(ratios.run) < PEAK_RSS_TARGET_BYTES,
+        `${formatRatio(ratios.speed)} faster (median ${ratios.run.wallSeconds.toFixed(1)} s wall of ${wallsLabel(ratios.runs)}), ` +
+        `${formatRatio(ratios.memory)} less memory (${formatBytes(ratios.peakBytes)})`,
+      met: ratios.speed >= STUDY_SPEEDUP_TARGET && ratios.peakBytes < PEAK_RSS_TARGET_BYTES,
     });
   }
   const here = studyEngineHere(results);
@@ -195,7 +223,7 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
     checks.push({
       target: `${study.size} features from CSV vs the study's engine on this machine (PostgreSQL backend, same files, this run: ${here.engineSeconds.toFixed(1)} s)`,
       limit: `≥ ${STUDY_SPEEDUP_TARGET}x faster`,
-      measured: `${formatRatio(here.speed)} faster (${here.run.wallSeconds.toFixed(1)} s wall)`,
+      measured: `${formatRatio(here.speed)} faster (median ${here.run.wallSeconds.toFixed(1)} s wall)`,
       met: here.speed >= STUDY_SPEEDUP_TARGET,
     });
   }

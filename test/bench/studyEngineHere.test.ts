@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommandRun, PipelineRun } from '../../bench/results';
 import type { StudyStackReference } from '../../bench/studyStack';
-import { checkTargets, studyEngineHere } from '../../bench/targets';
+import { checkTargets, featuresFromCsvMedian, studyEngineHere, studyRatios, wallsLabel } from '../../bench/targets';
 
 const study: StudyStackReference = {
   note: '',
@@ -87,4 +87,30 @@ test('studyEngineHere: null without a usable PostgreSQL run at the size, or with
   assert.equal(studyEngineHere({ studyStack: study, commands: [features(12, { error: 'exit status 1' })], pipelines: ok }), null);
   assert.equal(studyEngineHere({ studyStack: study, commands: [features(12, { size: '4M' })], pipelines: ok }), null);
   assert.equal(studyEngineHere({ studyStack: study, commands: [features(10)], pipelines: ok })?.speed, 12);
+});
+
+test('the study comparison takes the median of the features runs from CSV, and the highest peak of them', () => {
+  const runs = [
+    features(14, { peakRssBytes: 1.5 * 2 ** 30 }),
+    features(11, { sections: ['study'], variant: 'run 2 of 3', peakRssBytes: 1.7 * 2 ** 30 }),
+    features(12.3, { sections: ['study'], variant: 'run 3 of 3' }),
+    // A failed run and a run of another size take no part.
+    features(5, { sections: ['study'], variant: 'run 4', error: 'exit status 1' }),
+    features(1, { sections: ['study'], variant: 'run 5', size: '1M' }),
+  ];
+  const median = featuresFromCsvMedian(runs, '9M');
+  assert.equal(median?.run.wallSeconds, 12.3);
+  assert.deepEqual(
+    median?.runs.map((r) => r.wallSeconds),
+    [14, 11, 12.3],
+  );
+  const ratios = studyRatios({ studyStack: study, commands: runs });
+  assert.ok(ratios);
+  assert.ok(Math.abs(ratios.speed - 119 / 12.3) < 1e-12);
+  assert.equal(ratios.peakBytes, 1.7 * 2 ** 30);
+  assert.ok(Math.abs(ratios.memory - 6.8e9 / (1.7 * 2 ** 30)) < 1e-9);
+  assert.equal(wallsLabel(median!.runs), '14.0, 11.0, 12.3 s');
+  // Of two runs, the slower middle one.
+  assert.equal(featuresFromCsvMedian(runs.slice(0, 2), '9M')?.run.wallSeconds, 14);
+  assert.equal(featuresFromCsvMedian([runs[3]!], '9M'), null);
 });
