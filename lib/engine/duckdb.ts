@@ -40,16 +40,40 @@ export class DuckDbEngine implements Engine {
   }
 
   async run(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    try {
+      await this.connection.run(sql);
+    } catch (err) {
+      throw namingStatement(err, sql);
+    }
   }
 
   async all<T extends Row = Row>(sql: string): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJson() as unknown as T[];
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      return reader.getRowObjectsJson() as unknown as T[];
+    } catch (err) {
+      throw namingStatement(err, sql);
+    }
   }
 
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** Characters of a statement that an out-of-memory error quotes. */
+const STATEMENT_QUOTE_CHARS = 160;
+
+/**
+ * DuckDB's out-of-memory error names neither the statement nor the limit, so a user cannot tell which stage ran
+ * out: such an error gets the statement's start appended (the original stays as `cause`). Other errors pass as
+ * they are (their messages already point at the problem, and tests match them).
+ * @example namingStatement(new Error('Out of Memory Error: ...'), 'CREATE TABLE t AS ...') // message ends 'in: CREATE TABLE t AS ...'
+ */
+export function namingStatement(err: unknown, sql: string): unknown {
+  if (!(err instanceof Error) || !/Out of Memory/i.test(err.message)) return err;
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  const quoted = flat.length > STATEMENT_QUOTE_CHARS ? `${flat.slice(0, STATEMENT_QUOTE_CHARS)}…` : flat;
+  return new Error(`${err.message}\n(DuckDB ran out of memory in: ${quoted})`, { cause: err });
 }
