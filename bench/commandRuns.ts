@@ -49,8 +49,8 @@ function featuresSpec(
 
 /**
  * The commands a user runs, at `data` (9M): `features --no-cache` first (the headline figure, and the cache
- * table's baseline) and again until {@link STUDY_COMPARISON_RUNS} runs, then the cache's empty and hit runs, then clean, models on the features CSV, evaluate and
- * report. The benchmark's load cache is emptied before the empty-cache run and after the hit.
+ * table's baseline) and again until {@link STUDY_COMPARISON_RUNS} runs, then the cache's empty and hit runs, then
+ * clean, models on the features CSV, evaluate and report. The benchmark's load cache is emptied before the empty-cache run and after the hit.
  */
 export async function measureFullSizeCommands(runner: CliRunner, data: Dataset, options: FullSizeOptions): Promise<CommandRun[]> {
   const runs: CommandRun[] = [];

@@ -26,17 +26,13 @@ export async function preparePostgres(root: string): Promise<PostgresTarget> {
       if (m) env[m[1]!] = m[2]!;
     }
   }
-  const admin = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, database: env.PGDATABASE });
-  await admin.connect();
-  try {
+  return withAdmin(env, async (admin) => {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
     const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
     const url = `postgresql://${encodeURIComponent(env.PGUSER ?? 'postgres')}@${env.PGHOST}:${env.PGPORT}/${BENCH_DATABASE}`;
     return { env, url, version };
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 /**
@@ -45,11 +41,15 @@ export async function preparePostgres(root: string): Promise<PostgresTarget> {
  * happens here, untimed).
  */
 export async function dropBenchDatabase(target: PostgresTarget): Promise<void> {
-  const { env } = target;
+  await withAdmin(target.env, (admin) => admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`));
+}
+
+/** `work` on a connection to the server's default database (PG* of `env`), closed afterwards. */
+async function withAdmin<T>(env: NodeJS.ProcessEnv, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, database: env.PGDATABASE });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`);
+    return await work(admin);
   } finally {
     await admin.end();
   }

@@ -56,11 +56,11 @@ export async function waitForQuietMachine(options: QuietOptions = {}): Promise<n
   while (last && quiet < windows && (performance.now() - started) / 1000 < maxSeconds) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const now = readTicks();
-    if (!now) break;
-    quiet = busyShare(last, now) < maxBusy ? quiet + 1 : 0;
+    quiet = now && busyShare(last, now) < maxBusy ? quiet + 1 : 0;
     last = now;
   }
   const waited = (performance.now() - started) / 1000;
+  // `last` is null when /proc/stat could not be read: nothing to report then.
   if (quiet < windows && last) process.stderr.write(`[bench] the machine was still busy after ${maxSeconds} s; timing anyway\n`);
   else if (waited > windows + 1.5) process.stderr.write(`[bench] waited ${waited.toFixed(0)} s for a quiet machine\n`);
   return waited;
