@@ -7,6 +7,7 @@ import { cleanTables } from '../clean/clean';
 import { column, onlyRow, toNumber, type Engine } from '../engine/engine';
 import { entry } from '../entry';
 import { EVENTS_TABLE } from '../data/schema';
+import { sessionSqlOf } from '../data/sessionType';
 import { MODEL_FEATURES } from '../features/columns';
 import { FEATURE_TABLES } from '../features/context';
 import { readColumns, toMatrix } from '../features/featureTable';
@@ -126,10 +127,11 @@ export function featureComparison(table: PipelineResult['table']): FeatureCompar
 async function funnelComparison(engine: Engine, f: PipelineResult['funnel'], modelRows: number): Promise<FigureComparison[]> {
   const P = PUBLISHED;
   const t = cleanTables();
+  const session = await sessionSqlOf(engine, EVENTS_TABLE);
   const raw = onlyRow(
     await engine.all(
       `SELECT COUNT(NULLIF(category_code, '')) AS category_code, COUNT(NULLIF(brand, '')) AS brand,
-            COUNT(NULLIF(user_session, '')) AS user_session FROM ${EVENTS_TABLE}`,
+            COUNT(${session}) AS user_session FROM ${EVENTS_TABLE}`,
     ),
     'non-null counts',
   );

@@ -11,6 +11,7 @@
  */
 import { column, onlyRow, toNumber, type Engine, type Row } from '../engine/engine';
 import { EVENTS_TABLE } from '../data/schema';
+import { sessionTypeOf, type SessionType } from '../data/sessionType';
 import type { Funnel } from './funnel';
 import {
   candidateRowsSql,
@@ -84,14 +85,15 @@ export async function cleanEvents(engine: Engine, options: CleanOptions = {}): P
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }
 
-  if (engine.backend === 'duckdb') return cleanByHash(engine, source, tables, options.hashColumn ?? null);
+  const sessionType = await sessionTypeOf(engine, source);
+  if (engine.backend === 'duckdb') return cleanByHash(engine, source, tables, options.hashColumn ?? null, sessionType);
 
   const steps: Relation[] = [
     { name: tables.firstPurchase, kind: 'TABLE', select: firstPurchaseSql(source) },
     { name: tables.cosmeticsOnly, kind: 'VIEW', select: cosmeticsOnlySql(tables.firstPurchase) },
     { name: tables.positivePrice, kind: 'VIEW', select: positivePriceSql(tables.cosmeticsOnly) },
     { name: tables.noRemoveFromCart, kind: 'VIEW', select: noRemoveFromCartSql(tables.positivePrice) },
-    { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source) },
+    { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source, sessionType) },
     { name: tables.target, kind: 'TABLE', select: multiSessionSql(tables.noRemoveFromCart, tables.multiSessionUsers) },
   ];
   await createRelations(engine, steps);
@@ -136,7 +138,7 @@ function cleanedUsersSql(target: string): string {
 }
 
 /** The relations of DuckDB's hash plan, in creation order (the cleaned table last). */
-function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDedupTables): Relation[] {
+function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDedupTables, sessionType: SessionType): Relation[] {
   const byRowId = helpers.hashColumn === null;
   return [
     { name: helpers.purchaseTimes, kind: 'TABLE', select: purchaseTimesSql(source) },
@@ -148,7 +150,7 @@ function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDed
     { name: tables.cosmeticsOnly, kind: 'VIEW', select: cosmeticsOnlySql(tables.firstPurchase) },
     { name: tables.positivePrice, kind: 'VIEW', select: positivePriceSql(tables.cosmeticsOnly) },
     { name: tables.noRemoveFromCart, kind: 'VIEW', select: noRemoveFromCartSql(tables.positivePrice) },
-    { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source) },
+    { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source, sessionType) },
     { name: tables.target, kind: 'TABLE', select: cleanedUniqueRowsSql(source, helpers, tables.multiSessionUsers) },
   ];
 }
@@ -158,7 +160,10 @@ function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDed
  * only each partition's cleaned rows).
  */
 export async function dropCleaningIntermediates(engine: Engine, target: string): Promise<void> {
-  const relations = hashPlanRelations(EVENTS_TABLE, cleanTables(target), hashDedupTables(target)).filter((r) => r.name !== target);
+  // Only the names matter here, which no session type changes.
+  const relations = hashPlanRelations(EVENTS_TABLE, cleanTables(target), hashDedupTables(target), 'VARCHAR').filter(
+    (r) => r.name !== target,
+  );
   for (const { name, kind } of relations.reverse()) await engine.run(`DROP ${kind} IF EXISTS ${name}`);
 }
 
@@ -170,12 +175,18 @@ export function addFunnels(a: Funnel, b: Funnel): Funnel {
 }
 
 /** DuckDB: the hash plan of lib/clean/hashDedup.ts, with the same relations and funnel as the UNION plan. */
-async function cleanByHash(engine: Engine, source: string, tables: CleanTables, hashColumn: string | null): Promise<Funnel> {
+async function cleanByHash(
+  engine: Engine,
+  source: string,
+  tables: CleanTables,
+  hashColumn: string | null,
+  sessionType: SessionType,
+): Promise<Funnel> {
   const helpers = hashDedupTables(tables.target, hashColumn);
   if (Object.values(helpers).includes(source)) {
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }
-  await createRelations(engine, hashPlanRelations(source, tables, helpers));
+  await createRelations(engine, hashPlanRelations(source, tables, helpers, sessionType));
   await engine.run(`INSERT INTO ${tables.target} ${cleanedCandidatesSql(helpers, tables.multiSessionUsers)}`);
   const row = onlyRow(
     await engine.all(`SELECT s.*,

@@ -3,6 +3,7 @@
  * Plain SQL valid unchanged on DuckDB and PostgreSQL; each step reads the previous step's table or view.
  */
 import { EVENT_COLUMNS } from '../data/schema';
+import { sessionSql, type SessionType } from '../data/sessionType';
 
 /** The event columns in table order, qualified by `alias` (so joins never add columns). */
 export function columns(alias: string): string {
@@ -81,12 +82,12 @@ export function noRemoveFromCartSql(previous: string): string {
  * Users with more than one distinct non-empty session. The study counted these on the raw table, before steps
  * 1-4, so a user whose second session was cleaned away still passes step 5 (a quirk kept on purpose).
  */
-export function multiSessionUsersSql(rawSource: string): string {
+export function multiSessionUsersSql(rawSource: string, sessionType: SessionType): string {
   // MIN <> MAX over the non-empty sessions is exactly "COUNT(DISTINCT user_session) > 1", and on DuckDB about
   // 2.5x cheaper at 9M rows because it needs no per-user distinct set.
   return `SELECT user_id
 FROM ${rawSource}
-WHERE user_session IS NOT NULL AND user_session <> ''
+WHERE ${sessionSql(sessionType)} IS NOT NULL
 GROUP BY user_id
 HAVING MIN(user_session) <> MAX(user_session)`;
 }

@@ -100,13 +100,14 @@ function drained(copy: CopyStreamQuery): Promise<void> {
 
 /**
  * SQL (DuckDB) for one row in PostgreSQL's COPY text format: tab-separated, `\N` for NULL, and backslash,
- * tab, newline and carriage return escaped inside strings. Numbers and timestamps cast to their exact text.
+ * tab, newline and carriage return escaped inside strings. Numbers and timestamps cast to their exact text; a UUID
+ * session to its canonical text, which is what the file held (lib/data/sessionType.ts), into PostgreSQL's text column.
  */
 export function copyLineSql(): string {
   const fields = EVENT_COLUMNS.map((c) => {
     const text =
       EVENT_SQL_TYPES[c] === 'VARCHAR'
-        ? `replace(replace(replace(replace(${c}, '\\', '\\\\'), chr(9), '\\t'), chr(10), '\\n'), chr(13), '\\r')`
+        ? `replace(replace(replace(replace(CAST(${c} AS VARCHAR), '\\', '\\\\'), chr(9), '\\t'), chr(10), '\\n'), chr(13), '\\r')`
         : `CAST(${c} AS VARCHAR)`;
     return `coalesce(${text}, '\\N')`;
   });

@@ -12,7 +12,7 @@ import { sqlString } from '../engine/dialect';
 import { isGzipName } from './gzip';
 import type { LoadReport } from './load';
 import type { CachedFile } from './loadCache';
-import { createEventsTableSql, EVENT_COLUMNS, EVENT_SQL_TYPES, ROW_HASH_COLUMN } from './schema';
+import { createEventsTableSql, EVENT_COLUMNS, eventSqlTypes, ROW_HASH_COLUMN } from './schema';
 
 /** A written event store. */
 export interface EventStore {
@@ -111,7 +111,8 @@ export async function createPartitionView(engine: DuckDbEngine, store: EventStor
     await engine.run(`CREATE VIEW ${view} AS SELECT ${columns.join(', ')} FROM read_parquet(${fileListSql(files)})`);
     return;
   }
-  const typed = [...EVENT_COLUMNS.map((c) => `CAST(NULL AS ${EVENT_SQL_TYPES[c]}) AS ${c}`), `CAST(NULL AS UBIGINT) AS ${ROW_HASH_COLUMN}`];
+  const types = eventSqlTypes(store.report.sessionType);
+  const typed = [...EVENT_COLUMNS.map((c) => `CAST(NULL AS ${types[c]}) AS ${c}`), `CAST(NULL AS UBIGINT) AS ${ROW_HASH_COLUMN}`];
   await engine.run(`CREATE VIEW ${view} AS SELECT ${typed.join(', ')} WHERE false`);
 }
 
@@ -129,7 +130,7 @@ export async function materializeEvents(engine: DuckDbEngine, store: EventStore,
   await engine.run('BEGIN TRANSACTION');
   try {
     await engine.run(`DROP TABLE IF EXISTS ${table}`);
-    await engine.run(createEventsTableSql(table));
+    await engine.run(createEventsTableSql(table, store.report.sessionType));
     if (files.length > 0) {
       await engine.run(`INSERT INTO ${table} SELECT ${EVENT_COLUMNS.join(', ')} FROM read_parquet(${fileListSql(files)})`);
     }

@@ -5,14 +5,15 @@ import { sqlString } from '../engine/dialect';
 import {
   createEventsTableSql,
   EVENT_COLUMNS,
-  EVENT_SQL_TYPES,
   EVENT_TYPES,
+  eventSqlTypes,
   EVENTS_TABLE,
   ROW_HASH_COLUMN,
   ROW_HASH_SQL,
   type EventColumn,
 } from './schema';
 import { listEventFiles, monthGapWarnings } from './files';
+import type { SessionType } from './sessionType';
 import { checkHeader } from './header';
 import { isGzipName, verifyGzip } from './gzip';
 import { LoadError } from './loadError';
@@ -71,6 +72,8 @@ export interface LoadReport {
   warnings: string[];
   /** Where the events came from: read now without the cache ('off'), read now into the cache, or a cache hit. */
   cache: 'off' | 'written' | 'hit';
+  /** How `user_session` is stored: UUID when every session of every file is a canonical UUID (lib/data/sessionType.ts). */
+  sessionType: SessionType;
   seconds: number;
 }
 
@@ -128,7 +131,7 @@ export async function loadEvents(engine: DuckDbEngine, source: string | string[]
     await materializeEvents(engine, cached.hit, table);
     return cached.hit.report;
   }
-  const report = await readFiles(engine, files, options, started, { kind: 'table', table });
+  const report = await readFilesStoringSessions(engine, files, options, started, { kind: 'table', table });
   if (!cached.entry) return report;
   const staging = stagingFolder(cached.entry.root, cached.entry.key);
   try {
@@ -163,7 +166,7 @@ export async function loadEventStore(
   if (!cached.entry && !options.storeDir) throw new Error('loadEventStore: give storeDir when the cache is off');
   const dir = cached.entry ? stagingFolder(cached.entry.root, cached.entry.key) : fs.mkdtempSync(path.join(options.storeDir!, 'events-'));
   try {
-    const report = await readFiles(engine, files, options, started, { kind: 'store', dir, partitions });
+    const report = await readFilesStoringSessions(engine, files, options, started, { kind: 'store', dir, partitions });
     return await commitStore(dir, cached, report);
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -226,8 +229,12 @@ async function commitStore(dir: string, cached: CacheState, report: LoadReport):
 /** Where a load's rows go: a table (one transaction), or a partitioned Parquet store folder. */
 type Destination = { kind: 'table'; table: string } | { kind: 'store'; dir: string; partitions: number };
 
-/** Check every header, then read each file into `destination`; the load report (cache status 'off'). */
-async function readFiles(
+/**
+ * {@link readFiles} with the sessions stored as UUIDs, or, when some session is not a canonical UUID, read
+ * again with text sessions: the first read stops at the first such value. Headers are checked and warnings
+ * given once; the switch is said on the progress sink only when the first read had already shown progress.
+ */
+async function readFilesStoringSessions(
   engine: DuckDbEngine,
   files: string[],
   options: LoadOptions,
@@ -238,13 +245,53 @@ async function readFiles(
   const warningSink = options.warnings ?? true;
   const warnings: string[] = [];
   const warn = (message: string) => {
+    if (warnings.includes(message)) return; // the second read meets the first one's empty files again
     warnings.push(message);
     emitWarning(warningSink, message);
   };
   // Check all headers before reading any data: a bad last file should not cost the load of the others.
   for (const file of files) await checkHeader(file);
   for (const message of monthGapWarnings(files)) warn(message);
+  let linesShown = 0;
+  const sinks: ReadSinks = {
+    warn,
+    warnings,
+    progress: (line) => {
+      linesShown++;
+      progress?.(line);
+    },
+  };
+  try {
+    return await readFiles(engine, files, options, started, destination, 'UUID', sinks);
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes(NOT_A_UUID_SESSION)) throw err;
+    if (linesShown > 0) progress?.('some user_session is not a lower-case UUID: reading the files again with sessions stored as text');
+    if (destination.kind === 'store') {
+      // The first read's Parquet files go; the folder itself stays (it may be the cache's staging folder).
+      for (const name of fs.readdirSync(destination.dir)) fs.rmSync(path.join(destination.dir, name), { recursive: true, force: true });
+    }
+    return readFiles(engine, files, options, started, destination, 'VARCHAR', sinks);
+  }
+}
 
+/** Where one read sends its progress lines and warnings (shared by the two reads of {@link readFilesStoringSessions}). */
+interface ReadSinks {
+  progress: (line: string) => void;
+  warn: (message: string) => void;
+  /** Every warning given so far, in order: the report's list. */
+  warnings: string[];
+}
+
+/** Read each file into `destination` with sessions stored as `sessionType`; the load report (cache status 'off'). */
+async function readFiles(
+  engine: DuckDbEngine,
+  files: string[],
+  options: LoadOptions,
+  started: number,
+  destination: Destination,
+  sessionType: SessionType,
+  { progress, warn, warnings }: ReadSinks,
+): Promise<LoadReport> {
   const loaded: LoadedFile[] = [];
   const samples: SkippedRowSample[] = [];
   const inTable = destination.kind === 'table';
@@ -252,14 +299,16 @@ async function readFiles(
   try {
     if (inTable) {
       await engine.run(`DROP TABLE IF EXISTS ${destination.table}`);
-      await engine.run(createEventsTableSql(destination.table));
+      await engine.run(createEventsTableSql(destination.table, sessionType));
     }
     for (const [index, file] of files.entries()) {
-      const sql = inTable ? insertSql(destination.table, file) : copySql(destination.dir, index, destination.partitions, file);
+      const sql = inTable
+        ? insertSql(destination.table, file, sessionType)
+        : copySql(destination.dir, index, destination.partitions, file, sessionType);
       const result = await loadFile(engine, sql, file, options.skipBadRows ?? false, MAX_SKIPPED_SAMPLES - samples.length);
       loaded.push(result.file);
       samples.push(...result.samples);
-      progress?.(formatFileLoaded(result.file));
+      progress(formatFileLoaded(result.file));
       if (result.file.rows === 0 && result.file.skipped === 0) warn(`${file}: the file has the header but no data row`);
     }
     await dropRejectTables(engine);
@@ -273,8 +322,9 @@ async function readFiles(
     rows: loaded.reduce((n, f) => n + f.rows, 0),
     skipped: loaded.reduce((n, f) => n + f.skipped, 0),
     skippedSamples: samples,
-    warnings,
+    warnings: [...warnings],
     cache: 'off',
+    sessionType,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -284,7 +334,6 @@ function emitWarning(sink: ProgressOption, message: string): void {
   else if (sink) process.stderr.write(`warning: ${message}\n`);
 }
 
-/** Headers, then every file into `dir`; the load report (without its cache status). */
 /** Run one file's read (`sql`, with its rejects recorded) and check its rejects. */
 async function loadFile(
   engine: DuckDbEngine,
@@ -352,16 +401,39 @@ async function firstBadRows(engine: DuckDbEngine, file: string, count: number): 
   });
 }
 
+/**
+ * Marks the error a UUID read stops with at the first session that is not a canonical UUID (the load then
+ * reads the files again with text sessions).
+ */
+const NOT_A_UUID_SESSION = 'user_session is not a canonical UUID';
+
+/**
+ * The session of a row as `sessionType`. Text is read as it is; as UUID only when it converts back to the very
+ * same text (DuckDB's UUID cast also takes upper case, braces or no hyphens, which would not round-trip).
+ */
+function storedSessionSql(sessionType: SessionType): string {
+  if (sessionType === 'VARCHAR') return 'user_session';
+  const asUuid = 'TRY_CAST(user_session AS UUID)';
+  return `CASE WHEN user_session IS NULL THEN NULL
+      WHEN CAST(${asUuid} AS VARCHAR) = user_session THEN ${asUuid}
+      ELSE error('${NOT_A_UUID_SESSION}') END`;
+}
+
 /** `SELECT <event columns> FROM read_csv(<file>, ...)` with every parsing choice spelled out. */
-function readCsvSql(file: string): string {
+function readCsvSql(file: string, sessionType: SessionType): string {
   // event_type is read through an ENUM so that an unknown type is a cast error DuckDB records with its line;
-  // the table stores it as VARCHAR, the same on both engines.
+  // the table stores it as VARCHAR, the same on both engines. The session is read as text and converted here.
   const eventTypeEnum = `ENUM(${EVENT_TYPES.map((t) => `''${t}''`).join(', ')})`;
-  const columnTypes = EVENT_COLUMNS.map((c) => `'${c}': '${c === 'event_type' ? eventTypeEnum : EVENT_SQL_TYPES[c]}'`);
+  const csvTypes = eventSqlTypes('VARCHAR');
+  const columnTypes = EVENT_COLUMNS.map((c) => `'${c}': '${c === 'event_type' ? eventTypeEnum : csvTypes[c]}'`);
   // Empty fields, and the text NULL that database exports write, become NULL in the optional columns.
   // Required columns are exempt from that rule, so an empty value fails its cast and is reported.
   const required = EVENT_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c)).map((c) => `'${c}'`);
-  const selected = EVENT_COLUMNS.map((c) => (c === 'event_type' ? `CAST(${c} AS VARCHAR) AS ${c}` : c));
+  const converted: Partial<Record<EventColumn, string>> = {
+    event_type: 'CAST(event_type AS VARCHAR)',
+    user_session: storedSessionSql(sessionType),
+  };
+  const selected = EVENT_COLUMNS.map((c) => (converted[c] && converted[c] !== c ? `${converted[c]} AS ${c}` : c));
   return `SELECT ${selected.join(', ')}
       FROM read_csv(${sqlString(file)},
         header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
@@ -373,17 +445,17 @@ function readCsvSql(file: string): string {
 }
 
 /** `INSERT INTO <table> SELECT ... FROM read_csv(...)` for one file. */
-function insertSql(table: string, file: string): string {
-  return `INSERT INTO ${table} ${readCsvSql(file)}`;
+function insertSql(table: string, file: string, sessionType: SessionType): string {
+  return `INSERT INTO ${table} ${readCsvSql(file, sessionType)}`;
 }
 
 /**
  * `COPY (...) TO <dir> (FORMAT parquet, PARTITION_BY ...)` for the `index`-th file: the file's rows with their
  * hash, into partition hash(user_id) mod `partitions` (`part=K/` folders).
  */
-function copySql(dir: string, index: number, partitions: number, file: string): string {
+function copySql(dir: string, index: number, partitions: number, file: string, sessionType: SessionType): string {
   return `COPY (
-    SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN}, ${partitionColumnSql(partitions)} FROM (${readCsvSql(file)}) rows
+    SELECT *, ${ROW_HASH_SQL} AS ${ROW_HASH_COLUMN}, ${partitionColumnSql(partitions)} FROM (${readCsvSql(file, sessionType)}) rows
   ) TO ${sqlString(dir)} (${storeWriteOptions(index)})`;
 }
 

@@ -1,4 +1,5 @@
 /** The Kaggle "eCommerce Events History in Cosmetics Shop" file format, shared by loader, generator and engines. */
+import type { SessionType } from './sessionType';
 
 /** Header line every monthly file must start with, exactly. */
 export const KAGGLE_HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
@@ -51,9 +52,15 @@ export const ROW_HASH_COLUMN = 'row_hash';
 /** Name of the raw events table every later stage reads. */
 export const EVENTS_TABLE = 'events';
 
-/** `CREATE TABLE` statement for an events table, valid on both engines. */
-export function createEventsTableSql(table: string = EVENTS_TABLE): string {
-  const cols = EVENT_COLUMNS.map((c) => `  ${c} ${EVENT_SQL_TYPES[c]}`).join(',\n');
+/** The SQL types of an events table whose sessions are stored as `sessionType`. */
+export function eventSqlTypes(sessionType: SessionType = 'VARCHAR'): Record<EventColumn, string> {
+  return { ...EVENT_SQL_TYPES, user_session: sessionType };
+}
+
+/** `CREATE TABLE` statement for an events table, valid on both engines (with the default VARCHAR sessions). */
+export function createEventsTableSql(table: string = EVENTS_TABLE, sessionType: SessionType = 'VARCHAR'): string {
+  const types = eventSqlTypes(sessionType);
+  const cols = EVENT_COLUMNS.map((c) => `  ${c} ${types[c]}`).join(',\n');
   return `CREATE TABLE ${table} (\n${cols}\n)`;
 }
 

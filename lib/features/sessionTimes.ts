@@ -5,7 +5,8 @@
  */
 import type { Engine, Row } from '../engine/engine';
 import type { FeatureContext } from './context';
-import { SESSION_SQL, replaceTable, sqlString } from './sql';
+import { replaceTable, sqlString } from './sql';
+import { sessionSqlOf } from '../data/sessionType';
 
 /** The table the builder writes (user_id + SESSION_TIME_FEATURES). */
 export const SESSION_TIMES_TABLE = 'feat_session_times';
@@ -39,16 +40,17 @@ export function epochSql(timestamp: string): string {
 export async function buildSessionTimes(ctx: FeatureContext, target: string = SESSION_TIMES_TABLE): Promise<void> {
   const ref = epochSql(`CAST(${sqlString(ctx.refDate)} AS TIMESTAMP)`);
   const inSession = (value: string) => `CASE WHEN session IS NOT NULL THEN ${value} END`;
+  const session = await sessionSqlOf(ctx.engine, ctx.source);
   await replaceTable(
     ctx.engine,
     target,
     `WITH per_session AS (
-       SELECT user_id, ${SESSION_SQL} AS session,
+       SELECT user_id, ${session} AS session,
          CAST(COUNT(*) AS DOUBLE PRECISION) AS event_rows,
          ${epochSql('MIN(event_time)')} AS start_s,
          ${epochSql('MAX(event_time)')} AS end_s
        FROM ${ctx.source}
-       GROUP BY user_id, ${SESSION_SQL}
+       GROUP BY user_id, ${session}
      )
      SELECT user_id,
        CAST(COALESCE(AVG(${inSession('end_s - start_s')}), 0) / 60 AS DOUBLE PRECISION) AS avg_session_minutes,

@@ -3,7 +3,8 @@
  * (user, session), so the large table is scanned once instead of once per feature group.
  */
 import type { FeatureContext } from './context';
-import { SESSION_SQL, centsSql, replaceTable } from './sql';
+import { centsSql, replaceTable } from './sql';
+import { sessionSqlOf } from '../data/sessionType';
 
 /**
  * Build `feat_sessions`: per (user_id, session) the row counts by type, the cents of view, cart and
@@ -13,10 +14,11 @@ import { SESSION_SQL, centsSql, replaceTable } from './sql';
 export async function buildSessions(ctx: FeatureContext): Promise<void> {
   const count = (condition: string) => `CAST(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS BIGINT)`;
   const cents = (condition: string) => `CAST(SUM(CASE WHEN ${condition} THEN ${centsSql('price')} ELSE 0 END) AS BIGINT)`;
+  const session = await sessionSqlOf(ctx.engine, ctx.source);
   await replaceTable(
     ctx.engine,
     ctx.tables.sessions,
-    `SELECT user_id, ${SESSION_SQL} AS session,
+    `SELECT user_id, ${session} AS session,
        CAST(COUNT(*) AS BIGINT) AS event_rows,
        ${count(`event_type = 'view'`)} AS views,
        ${count(`event_type = 'cart'`)} AS carts,
@@ -28,6 +30,6 @@ export async function buildSessions(ctx: FeatureContext): Promise<void> {
        MIN(event_time) AS first_event,
        MAX(event_time) AS last_event
      FROM ${ctx.source}
-     GROUP BY user_id, ${SESSION_SQL}`,
+     GROUP BY user_id, ${session}`,
   );
 }

@@ -10,9 +10,6 @@ import type { Dialect } from '../engine/dialect';
 /** The SQL type of every 2-place feature (monetary value, rates, shares, averages). */
 export const DECIMAL_2 = 'DECIMAL(18,2)';
 
-/** A user's session, with an empty string read as no session (the CSV's empty field). */
-export const SESSION_SQL = `NULLIF(user_session, '')`;
-
 /** A row's brand, with empty or missing brands grouped as 'other' (the study's fill value). */
 export const BRAND_SQL = `COALESCE(NULLIF(brand, ''), 'other')`;
 

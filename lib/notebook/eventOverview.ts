@@ -4,6 +4,7 @@
  */
 import { onlyRow, toNumber, type Engine } from '../engine/engine';
 import { checkTableName } from '../engine/tableName';
+import { sessionSqlOf } from '../data/sessionType';
 
 /** Rows per event type of `table`, in the order view, cart, remove_from_cart, purchase (absent types: 0). */
 export async function eventTypeMix(engine: Engine, table: string): Promise<Record<string, number>> {
@@ -17,14 +18,16 @@ export async function eventTypeMix(engine: Engine, table: string): Promise<Recor
 
 /** Rows and non-empty values of the optional text columns of the raw table (spec section 1's calibration figures). */
 export async function nonEmptyCounts(engine: Engine, table = 'events'): Promise<Record<string, number>> {
+  const relation = checkTableName(table);
+  const session = await sessionSqlOf(engine, relation);
   const row = onlyRow(
     await engine.all(
       `SELECT COUNT(*) AS rows,
             COUNT(NULLIF(category_code, '')) AS category_code,
             COUNT(NULLIF(brand, '')) AS brand,
-            COUNT(NULLIF(user_session, '')) AS user_session,
+            COUNT(${session}) AS user_session,
             COUNT(DISTINCT user_id) AS users
-     FROM ${checkTableName(table)}`,
+     FROM ${relation}`,
     ),
     'column counts',
   );

@@ -70,7 +70,7 @@ test('values load exactly: big ids, negative numbers, empty fields as NULL, quot
   });
 });
 
-test('the events table has the shared schema types', async () => {
+test('the events table has the shared schema types, with canonical-UUID sessions stored as UUID', async () => {
   const file = writeLines(tempDir(), '2019-Oct.csv', [HEADER, GOOD_ROW]);
   await withDuckDb(async (engine) => {
     await loadEvents(engine, file);
@@ -86,8 +86,20 @@ test('the events table has the shared schema types', async () => {
       { column_name: 'brand', data_type: 'VARCHAR' },
       { column_name: 'price', data_type: 'DECIMAL(12,2)' },
       { column_name: 'user_id', data_type: 'BIGINT' },
-      { column_name: 'user_session', data_type: 'VARCHAR' },
+      { column_name: 'user_session', data_type: 'UUID' },
     ]);
+  });
+});
+
+test('sessions that are not canonical UUIDs keep the portable VARCHAR type', async () => {
+  const file = writeLines(tempDir(), '2019-Oct.csv', [HEADER, GOOD_ROW.replace(/[^,]*$/, 'session-one')]);
+  await withDuckDb(async (engine) => {
+    await loadEvents(engine, file);
+    const columns = await engine.all(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'user_session'`,
+    );
+    assert.deepEqual(columns, [{ column_name: 'user_session', data_type: 'VARCHAR' }]);
+    assert.deepEqual(await engine.all('SELECT user_session FROM events'), [{ user_session: 'session-one' }]);
   });
 });
 

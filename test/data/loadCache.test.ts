@@ -190,7 +190,7 @@ test('committing a key another run committed first keeps the first entry and dro
     key: 'k1',
     settings: { skipBadRows: false, partitions: 1 },
     inputs: [],
-    report: { files: [], rows: 0, skipped: 0, skippedSamples: [], warnings: [], cache: 'written', seconds: 0 },
+    report: { files: [], rows: 0, skipped: 0, skippedSamples: [], warnings: [], cache: 'written', sessionType: 'UUID', seconds: 0 },
     files,
   });
   const first = stagingFolder(root, 'k1');
