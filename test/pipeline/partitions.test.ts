@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKaggleFiles } from '../../lib/data/generate';
-import { writeFeatureCsv } from '../../lib/features/csv';
 import { FEATURE_TABLES } from '../../lib/features/context';
-import { openPipeline, type PipelineOptions } from '../../lib/pipeline/runPipeline';
+import type { PipelineOptions } from '../../lib/pipeline/runPipeline';
+import { cleanAndFeatures } from './cleanAndFeatures';
 import type { Funnel } from '../../lib/clean/clean';
 
 let dir = '';
@@ -28,17 +28,10 @@ interface Outcome {
 
 /** Run load → clean → features with `options` and return the funnel, the feature CSV's bytes and the tables left. */
 async function run(name: string, options: Partial<PipelineOptions>): Promise<Outcome> {
-  const pipeline = await openPipeline({ data, mode: 'seed', ...options });
-  try {
-    const funnel = await pipeline.clean();
-    await pipeline.features();
-    const file = path.join(dir, `${name}.csv`);
-    await writeFeatureCsv(pipeline.engine, undefined, file);
-    const tables = await pipeline.engine.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
-    return { funnel, csv: fs.readFileSync(file), cache: pipeline.load.cache, tables: tables.map((t) => t.name) };
-  } finally {
-    await pipeline.close();
-  }
+  const { funnel, csv, load, inspected } = await cleanAndFeatures({ data, ...options }, path.join(dir, `${name}.csv`), (pipeline) =>
+    pipeline.engine.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables ORDER BY 1`),
+  );
+  return { funnel, csv, cache: load.cache, tables: inspected.map((t) => t.name) };
 }
 
 test('partitioned cleaning and features give the whole-table funnel and a byte-identical feature table', async () => {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKaggleFiles } from '../../lib/data/generate';
-import { writeFeatureCsv } from '../../lib/features/csv';
-import { openPipeline, type PipelineOptions } from '../../lib/pipeline/runPipeline';
+import type { PipelineOptions } from '../../lib/pipeline/runPipeline';
+import { cleanAndFeatures } from './cleanAndFeatures';
 import type { Funnel } from '../../lib/clean/clean';
 
 // The same events with sessions stored two ways: canonical UUID text (stored as DuckDB UUIDs) and the same
@@ -42,16 +42,8 @@ interface Outcome {
 }
 
 async function run(data: string, name: string, options: Partial<PipelineOptions>): Promise<Outcome> {
-  const pipeline = await openPipeline({ data, mode: 'seed', ...options });
-  try {
-    const funnel = await pipeline.clean();
-    await pipeline.features();
-    const file = path.join(dir, `${name}.csv`);
-    await writeFeatureCsv(pipeline.engine, undefined, file);
-    return { funnel, csv: fs.readFileSync(file), sessionType: pipeline.load.sessionType, cache: pipeline.load.cache };
-  } finally {
-    await pipeline.close();
-  }
+  const { funnel, csv, load } = await cleanAndFeatures({ data, ...options }, path.join(dir, `${name}.csv`));
+  return { funnel, csv, sessionType: load.sessionType, cache: load.cache };
 }
 
 test('the generator writes sessions as canonical UUIDs and the upper-cased copy really differs', () => {
