@@ -230,8 +230,8 @@ async function commitStore(dir: string, cached: CacheState, report: LoadReport):
 type Destination = { kind: 'table'; table: string } | { kind: 'store'; dir: string; partitions: number };
 
 /**
- * {@link readFiles} with the sessions stored as UUIDs, or, when some session is not a canonical UUID, read
- * again with text sessions: the first read stops at the first such value. Headers are checked and warnings
+ * {@link readFiles} into a table with the sessions stored as UUIDs, or, when some session is not a canonical
+ * UUID, read again with text sessions: the first read stops at the first such value. A store: text sessions. Headers are checked and warnings
  * given once; the switch is said on the progress sink only when the first read had already shown progress.
  */
 async function readFilesStoringSessions(
@@ -261,15 +261,14 @@ async function readFilesStoringSessions(
       progress?.(line);
     },
   };
+  // A partitioned store keeps text sessions: its memory is bounded per partition anyway, and at 20M events the
+  // UUID check cost more load time (~2-5 s) than it saved in cleaning (bench/results.md, "Session storage").
+  if (destination.kind === 'store') return readFiles(engine, files, options, started, destination, 'VARCHAR', sinks);
   try {
     return await readFiles(engine, files, options, started, destination, 'UUID', sinks);
   } catch (err) {
     if (!(err instanceof Error) || !err.message.includes(NOT_A_UUID_SESSION)) throw err;
     if (linesShown > 0) progress?.('some user_session is not a lower-case UUID: reading the files again with sessions stored as text');
-    if (destination.kind === 'store') {
-      // The first read's Parquet files go; the folder itself stays (it may be the cache's staging folder).
-      for (const name of fs.readdirSync(destination.dir)) fs.rmSync(path.join(destination.dir, name), { recursive: true, force: true });
-    }
     return readFiles(engine, files, options, started, destination, 'VARCHAR', sinks);
   }
 }

@@ -3,7 +3,7 @@ import type { Engine } from '../engine/engine';
 
 /**
  * How `user_session` is stored. The portable type is VARCHAR (PostgreSQL, and any input). DuckDB's loader stores
- * it as a 16-byte UUID instead when every session of the input is a UUID in canonical text (lower-case hex,
+ * it as a 16-byte UUID instead, in the one-table load (not a partitioned store), when every session of the input is a UUID in canonical text (lower-case hex,
  * hyphenated, as in the Kaggle files): the text then converts back unchanged, so rows, duplicates and sessions
  * are exactly those of the text, while the events table needs ~36 bytes less per row (~0.3 GB at 9M events,
  * the difference between spilling and not under the pipeline's memory limit).
