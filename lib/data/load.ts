@@ -262,7 +262,7 @@ async function readFilesStoringSessions(
     },
   };
   // A partitioned store keeps text sessions: its memory is bounded per partition anyway, and at 20M events the
-  // UUID check cost more load time (~2-5 s) than it saved in cleaning (bench/results.md, "Session storage").
+  // UUID check cost more load time (~2-5 s) than it saved in cleaning (README, "Session storage").
   if (destination.kind === 'store') return readFiles(engine, files, options, started, destination, 'VARCHAR', sinks);
   try {
     return await readFiles(engine, files, options, started, destination, 'UUID', sinks);
