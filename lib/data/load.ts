@@ -72,7 +72,10 @@ export interface LoadReport {
   warnings: string[];
   /** Where the events came from: read now without the cache ('off'), read now into the cache, or a cache hit. */
   cache: 'off' | 'written' | 'hit';
-  /** How `user_session` is stored: UUID when every session of every file is a canonical UUID (lib/data/sessionType.ts). */
+  /**
+   * How `user_session` is stored: UUID when the events went into one table and every session of every file is a
+   * canonical UUID, otherwise text (lib/data/sessionType.ts).
+   */
   sessionType: SessionType;
   seconds: number;
 }
@@ -231,8 +234,9 @@ type Destination = { kind: 'table'; table: string } | { kind: 'store'; dir: stri
 
 /**
  * {@link readFiles} into a table with the sessions stored as UUIDs, or, when some session is not a canonical
- * UUID, read again with text sessions: the first read stops at the first such value. A store: text sessions. Headers are checked and warnings
- * given once; the switch is said on the progress sink only when the first read had already shown progress.
+ * UUID, read again with text sessions: the first read stops at the first such value. A store: text sessions.
+ * Headers are checked and warnings given once; the switch is said on the progress sink only when the first read
+ * had already shown progress.
  */
 async function readFilesStoringSessions(
   engine: DuckDbEngine,
@@ -432,7 +436,7 @@ function readCsvSql(file: string, sessionType: SessionType): string {
     event_type: 'CAST(event_type AS VARCHAR)',
     user_session: storedSessionSql(sessionType),
   };
-  const selected = EVENT_COLUMNS.map((c) => (converted[c] && converted[c] !== c ? `${converted[c]} AS ${c}` : c));
+  const selected = EVENT_COLUMNS.map((c) => (converted[c] ? `${converted[c]} AS ${c}` : c));
   return `SELECT ${selected.join(', ')}
       FROM read_csv(${sqlString(file)},
         header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
