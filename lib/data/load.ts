@@ -410,15 +410,20 @@ async function firstBadRows(engine: DuckDbEngine, file: string, count: number): 
  */
 const NOT_A_UUID_SESSION = 'user_session is not a canonical UUID';
 
+/** The inner projection's column holding the session cast to UUID once (NULL where the cast fails). */
+const SESSION_AS_UUID = 'session_as_uuid';
+
 /**
  * The session of a row as `sessionType`. Text is read as it is; as UUID only when it converts back to the very
  * same text (DuckDB's UUID cast also takes upper case, braces or no hyphens, which would not round-trip).
+ * The cast itself comes from the inner projection ({@link SESSION_AS_UUID}): written twice inside the CASE it
+ * ran twice, and the check then cost ~4x as much (measured per 4.4M-row file: 1.1 s of CPU above the plain
+ * cast, against 0.27 s computed once).
  */
 function storedSessionSql(sessionType: SessionType): string {
   if (sessionType === 'VARCHAR') return 'user_session';
-  const asUuid = 'TRY_CAST(user_session AS UUID)';
-  return `CASE WHEN user_session IS NULL THEN NULL
-      WHEN CAST(${asUuid} AS VARCHAR) = user_session THEN ${asUuid}
+  // A NULL session gives a NULL cast and passes; a text that is not a UUID gives NULL against text and fails.
+  return `CASE WHEN CAST(${SESSION_AS_UUID} AS VARCHAR) IS NOT DISTINCT FROM user_session THEN ${SESSION_AS_UUID}
       ELSE error('${NOT_A_UUID_SESSION}') END`;
 }
 
@@ -437,14 +442,16 @@ function readCsvSql(file: string, sessionType: SessionType): string {
     user_session: storedSessionSql(sessionType),
   };
   const selected = EVENT_COLUMNS.map((c) => (converted[c] ? `${converted[c]} AS ${c}` : c));
-  return `SELECT ${selected.join(', ')}
-      FROM read_csv(${sqlString(file)},
+  const reader = `read_csv(${sqlString(file)},
         header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
         compression = '${isGzipName(file) ? 'gzip' : 'none'}',
         columns = {${columnTypes.join(', ')}},
         nullstr = ['', 'NULL'], force_not_null = [${required.join(', ')}],
         timestampformat = '%Y-%m-%d %H:%M:%S UTC',
         store_rejects = true, rejects_table = '${REJECT_ERRORS}', rejects_scan = '${REJECT_SCANS}')`;
+  const from = sessionType === 'UUID' ? `(SELECT *, TRY_CAST(user_session AS UUID) AS ${SESSION_AS_UUID} FROM ${reader}) csv` : reader;
+  return `SELECT ${selected.join(', ')}
+      FROM ${from}`;
 }
 
 /** `INSERT INTO <table> SELECT ... FROM read_csv(...)` for one file. */
