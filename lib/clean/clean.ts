@@ -124,11 +124,18 @@ interface Relation {
   select: string;
 }
 
-/** Drop then (re)create `relations` in order. */
-async function createRelations(engine: Engine, relations: Relation[]): Promise<void> {
+/** Drop then (re)create `relations` in order; `afterCreate` runs after each one is made. */
+async function createRelations(
+  engine: Engine,
+  relations: Relation[],
+  afterCreate: (made: Relation) => Promise<void> = async () => undefined,
+): Promise<void> {
   // Drop dependants first: PostgreSQL refuses to drop a table that a view still reads.
   for (const { name, kind } of [...relations].reverse()) await engine.run(`DROP ${kind} IF EXISTS ${name}`);
-  for (const { name, kind, select } of relations) await engine.run(`CREATE ${kind} ${name} AS ${select}`);
+  for (const relation of relations) {
+    await engine.run(`CREATE ${relation.kind} ${relation.name} AS ${relation.select}`);
+    await afterCreate(relation);
+  }
 }
 
 /** The users and purchasers of the cleaned table, as two columns of a SELECT list. */
@@ -186,7 +193,12 @@ async function cleanByHash(
   if (Object.values(helpers).includes(source)) {
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }
-  await createRelations(engine, hashPlanRelations(source, tables, helpers, sessionType));
+  await createRelations(engine, hashPlanRelations(source, tables, helpers, sessionType), async (made) => {
+    // The row hashes (one row per event) serve only to find the candidate rows: free them before the cleaned
+    // table is built. At 9M events that is ~140 MB, which under the pipeline's memory limit DuckDB would
+    // otherwise spill while it writes the cleaned table.
+    if (made.name === helpers.candidateRows) await engine.run(`DROP TABLE ${helpers.rowHashes}`);
+  });
   await engine.run(`INSERT INTO ${tables.target} ${cleanedCandidatesSql(helpers, tables.multiSessionUsers)}`);
   const row = onlyRow(
     await engine.all(`SELECT s.*,
@@ -196,8 +208,6 @@ async function cleanByHash(
 FROM (${stepCountsByHashSql(source, helpers)}) s`),
     'funnel counts',
   );
-  // One row per event, needed only until here: free its memory for the stages after.
-  await engine.run(`DROP TABLE IF EXISTS ${helpers.rowHashes}`);
   return funnelFromRow(row);
 }
 
