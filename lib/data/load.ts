@@ -73,8 +73,8 @@ export interface LoadReport {
   /** Where the events came from: read now without the cache ('off'), read now into the cache, or a cache hit. */
   cache: 'off' | 'written' | 'hit';
   /**
-   * How `user_session` is stored: UUID when the events went into one table and every session of every file is a
-   * canonical UUID, otherwise text (lib/data/sessionType.ts).
+   * How `user_session` is stored (in the table or in every file of the store): UUID when every session of every
+   * file is a canonical UUID, otherwise text (lib/data/sessionType.ts).
    */
   sessionType: SessionType;
   seconds: number;
@@ -233,8 +233,8 @@ async function commitStore(dir: string, cached: CacheState, report: LoadReport):
 type Destination = { kind: 'table'; table: string } | { kind: 'store'; dir: string; partitions: number };
 
 /**
- * {@link readFiles} into a table with the sessions stored as UUIDs, or, when some session is not a canonical
- * UUID, read again with text sessions: the first read stops at the first such value. A store: text sessions.
+ * {@link readFiles} into a table or store with the sessions stored as UUIDs, or, when some session is not a
+ * canonical UUID, read again with text sessions: the first read stops at the first such value.
  * Headers are checked and warnings given once; the switch is said on the progress sink only when the first read
  * had already shown progress.
  */
@@ -265,16 +265,20 @@ async function readFilesStoringSessions(
       progress?.(line);
     },
   };
-  // A partitioned store keeps text sessions: its memory is bounded per partition anyway, and at 20M events the
-  // UUID check cost more load time (~2-5 s) than it saved in cleaning (README, "Session storage").
-  if (destination.kind === 'store') return readFiles(engine, files, options, started, destination, 'VARCHAR', sinks);
   try {
     return await readFiles(engine, files, options, started, destination, 'UUID', sinks);
   } catch (err) {
     if (!(err instanceof Error) || !err.message.includes(NOT_A_UUID_SESSION)) throw err;
     if (linesShown > 0) progress?.('some user_session is not a lower-case UUID: reading the files again with sessions stored as text');
+    // A table's read was rolled back; a store's first files are on disk with UUID sessions and must not stay.
+    if (destination.kind === 'store') emptyFolder(destination.dir);
     return readFiles(engine, files, options, started, destination, 'VARCHAR', sinks);
   }
+}
+
+/** Remove everything inside `dir`, keeping the folder. */
+function emptyFolder(dir: string): void {
+  for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 /** Where one read sends its progress lines and warnings (shared by the two reads of {@link readFilesStoringSessions}). */

@@ -60,8 +60,8 @@ for (const partitions of [1, 3] as const) {
     const cacheDir = path.join(dir, `cache-${partitions}`);
     const lower = await run(lowerData, `lower-${partitions}`, { partitions, cache: false });
     const upper = await run(upperData, `upper-${partitions}`, { partitions, cache: false });
-    // Only the one-table path stores UUIDs; a partitioned store keeps text (lib/data/load.ts).
-    const lowerType = partitions === 1 ? 'UUID' : 'VARCHAR';
+    // The one-table path and the partitioned store alike store canonical sessions as UUIDs.
+    const lowerType = 'UUID';
     assert.equal(lower.sessionType, lowerType);
     assert.equal(upper.sessionType, 'VARCHAR');
     assert.ok(lower.funnel.multi_session > 1000, 'enough rows survive the multi-session filter to mean something');
