@@ -20,6 +20,7 @@ import {
   cleanedUniqueRowsSql,
   firstPurchaseByHashSql,
   hashDedupTables,
+  keptUsersSql,
   purchaseTimesSql,
   repeatedHashesSql,
   rowHashesSql,
@@ -158,7 +159,8 @@ function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDed
     { name: tables.positivePrice, kind: 'VIEW', select: positivePriceSql(tables.cosmeticsOnly) },
     { name: tables.noRemoveFromCart, kind: 'VIEW', select: noRemoveFromCartSql(tables.positivePrice) },
     { name: tables.multiSessionUsers, kind: 'TABLE', select: multiSessionUsersSql(source, sessionType) },
-    { name: tables.target, kind: 'TABLE', select: cleanedUniqueRowsSql(source, helpers, tables.multiSessionUsers) },
+    { name: helpers.keptUsers, kind: 'TABLE', select: keptUsersSql(helpers, tables.multiSessionUsers) },
+    { name: tables.target, kind: 'TABLE', select: cleanedUniqueRowsSql(source, helpers) },
   ];
 }
 

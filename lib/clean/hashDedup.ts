@@ -33,6 +33,8 @@ export interface HashDedupTables {
   rowHashes: string;
   /** Without a hash column: the row ids whose hash repeats. */
   candidateRows: string;
+  /** The users step 5 keeps, each with its purchaser id and first purchase time (both NULL: never purchased). */
+  keptUsers: string;
 }
 
 /** Helper table names for `target`; `hashColumn` when the source stores ROW_HASH_SQL (lib/data/schema.ts). */
@@ -44,6 +46,7 @@ export function hashDedupTables(target: string, hashColumn: string | null = null
     hashColumn,
     rowHashes: `${target}_step1_row_hashes`,
     candidateRows: `${target}_step1_candidate_rows`,
+    keptUsers: `${target}_step5_kept_users`,
   };
 }
 
@@ -126,13 +129,26 @@ function stepsTwoToFour(alias: string): string {
 }
 
 /**
- * The cleaned table straight from the source, part 1: step-1 rows passing steps 2-4 whose user is in
- * `multiSessionUsers` (one row per user), except the candidates.
+ * The users of `multiSessionUsers` (one row per user) with their first purchase time: the cleaned table then
+ * needs one join per event row for steps 1 and 5 together instead of two (~0.3 s less at 9M events).
  */
-export function cleanedUniqueRowsSql(source: string, tables: HashDedupTables, multiSessionUsers: string): string {
-  return `SELECT ${columns('e')} FROM ${stepOneRows(source, tables)}
+export function keptUsersSql(tables: HashDedupTables, multiSessionUsers: string): string {
+  // purchaser_id, not a NULL time, marks a non-purchaser, exactly as the LEFT JOIN miss of stepOneRows does.
+  return `SELECT m.user_id, f.user_id AS purchaser_id, f.first_purchase_time
+FROM ${multiSessionUsers} m
+LEFT JOIN ${tables.purchaseTimes} f ON f.user_id = m.user_id`;
+}
+
+/**
+ * The cleaned table straight from the source, part 1: step-1 rows passing steps 2-4 whose user step 5 keeps
+ * (`keptUsers`), except the candidates. Purchasers keep rows up to their first purchase, the others all rows, as
+ * in {@link stepOneRows}; a NULL user_id is in no users table, so it is dropped here as step 5 drops it.
+ */
+export function cleanedUniqueRowsSql(source: string, tables: HashDedupTables): string {
+  return `SELECT ${columns('e')} FROM ${source} e
+JOIN ${tables.keptUsers} u ON u.user_id = e.user_id
+WHERE (u.purchaser_id IS NULL OR e.event_time <= u.first_purchase_time)
   AND ${stepsTwoToFour('e')}
-  AND e.user_id IN (SELECT user_id FROM ${multiSessionUsers})
   AND ${hasNoDuplicate('e', tables)}`;
 }
 

@@ -87,6 +87,42 @@ for (const backend of BACKENDS) {
     });
   });
 
+  test(`${backend}: a NULL user_id and a purchase without a time are cleaned as the study's UNION cleans them`, async () => {
+    const engine = await openEngine({ backend, postgres: { schema: `t_clean_nulls_${process.pid}`, dropSchemaOnClose: true } });
+    try {
+      await engine.run(createEventsTableSql('events'));
+      // No user: two sessions, one duplicated row. User 9: its only purchase has no time. User 10: a purchaser with
+      // a second session after the purchase.
+      await engine.run(`INSERT INTO events VALUES
+        ('2019-10-01 09:00:00', 'view', 1, 10, NULL, 'b', 2.00, NULL, 's1'),
+        ('2019-10-01 09:00:00', 'view', 1, 10, NULL, 'b', 2.00, NULL, 's1'),
+        ('2019-10-01 09:01:00', 'view', 1, 10, NULL, 'b', 2.00, NULL, 's2'),
+        (NULL, 'purchase', 1, 10, NULL, 'b', 2.00, 9, 's1'),
+        ('2019-10-01 09:00:00', 'view', 1, 10, NULL, 'b', 2.00, 9, 's1'),
+        ('2019-10-01 09:05:00', 'view', 1, 10, NULL, 'b', 2.00, 9, 's2'),
+        ('2019-10-01 09:00:00', 'view', 1, 10, NULL, 'b', 2.00, 10, 's1'),
+        ('2019-10-01 09:10:00', 'purchase', 1, 10, NULL, 'b', 2.00, 10, 's1'),
+        ('2019-10-01 09:20:00', 'view', 1, 10, NULL, 'b', 2.00, 10, 's2')`);
+      // Step 1 (worked by hand from the UNION): the user-less rows are nobody's purchase, so all stay, one copy of
+      // the duplicate; user 9 is a purchaser whose rows are never "<= NULL", so none stay; user 10 keeps 2 rows.
+      // Step 5: a NULL user_id matches no multi-session user (even though the NULL group has two sessions).
+      assert.deepEqual(await cleanEvents(engine), {
+        raw: 9,
+        first_purchase: 4,
+        cosmetics_only: 4,
+        positive_price: 4,
+        no_remove_from_cart: 4,
+        multi_session: 2,
+        users: 1,
+        purchasers: 1,
+        duplicates_removed: 1,
+      });
+      assert.deepEqual(await rowsPerUser(engine, 'clean_events'), { 10: 2 });
+    } finally {
+      await engine.close();
+    }
+  });
+
   test(`${backend}: an empty source gives an all-zero funnel`, async () => {
     const engine = await openEngine({ backend, postgres: { schema: `t_clean_empty_${process.pid}`, dropSchemaOnClose: true } });
     try {
