@@ -431,7 +431,10 @@ function storedSessionSql(sessionType: SessionType): string {
       ELSE error('${NOT_A_UUID_SESSION}') END`;
 }
 
-/** `SELECT <event columns> FROM read_csv(<file>, ...)` with every parsing choice spelled out. */
+/**
+ * `SELECT <event columns> FROM read_csv(<file>, ...)` with every parsing choice spelled out; for UUID sessions the
+ * reader is wrapped in a projection that adds the session's cast ({@link SESSION_AS_UUID}).
+ */
 function readCsvSql(file: string, sessionType: SessionType): string {
   // event_type is read through an ENUM so that an unknown type is a cast error DuckDB records with its line;
   // the table stores it as VARCHAR, the same on both engines. The session is read as text and converted here.

@@ -17,7 +17,7 @@ import { REPOSITORY_ROOT } from '../io/repositoryRoot';
 import type { LoadReport } from './load';
 
 /** Bump when the loader's output for the same input changes (types, validation rules, store layout). */
-export const LOAD_CACHE_VERSION = 3;
+export const LOAD_CACHE_VERSION = 4;
 
 /** Environment variable naming the cache folder (default `<repository>/.cache/events`), or `off`. */
 export const LOAD_CACHE_ENV = 'PURCHASE_PREDICTION_CACHE';

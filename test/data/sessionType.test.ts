@@ -1,5 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadEvents, loadEventStore } from '../../lib/data/load';
 import { createPartitionView } from '../../lib/data/eventStore';
 import { sessionSql, sessionTypeOf } from '../../lib/data/sessionType';
@@ -103,8 +105,10 @@ test('a partitioned store keeps canonical UUID sessions as UUID, empty partition
   writeLines(dir, '2019-Oct.csv', [HEADER, ...[1, 2, 3, 4, 5, 6].map((u) => row(u, UUID_A))]);
   writeLines(dir, '2019-Nov.csv', [HEADER, row(7, UUID_B), row(8, '')]);
   await withDuckDb(async (engine) => {
-    const store = await loadEventStore(engine, dir, { partitions: 3, storeDir: tempDir() });
+    // Users 1-8 fill 3 of 5 partitions (hash(user_id) % 5), so 2 are empty.
+    const store = await loadEventStore(engine, dir, { partitions: 5, storeDir: tempDir() });
     assert.equal(store.report.sessionType, 'UUID');
+    assert.ok(store.partitionFiles.some((files) => files.length === 0), 'some partition is empty');
     const { sessions, types } = await storeSessions(engine, store.partitionFiles.flat());
     assert.deepEqual(sessions, [
       { s: UUID_A, n: 6 },
@@ -112,7 +116,7 @@ test('a partitioned store keeps canonical UUID sessions as UUID, empty partition
       { s: null, n: 1 },
     ]);
     assert.deepEqual(types, ['UUID']);
-    // An empty partition's view has the store's session type too (here every partition is checked).
+    // An empty partition's view has the store's session type too (every partition is checked).
     for (let k = 0; k < store.partitions; k++) {
       await createPartitionView(engine, store, k, `part_view_${k}`);
       assert.equal(await sessionTypeOf(engine, `part_view_${k}`), 'UUID');
@@ -120,17 +124,28 @@ test('a partitioned store keeps canonical UUID sessions as UUID, empty partition
   });
 });
 
-test('a partitioned store falls back to text when the last file has a non-canonical session, every file of it text', async () => {
+test('a partitioned store falls back to text when the last file has a non-canonical session, with nothing of the first read left', async () => {
   const dir = tempDir();
   writeLines(dir, '2019-Oct.csv', [HEADER, ...[1, 2, 3, 4, 5, 6].map((u) => row(u, UUID_A))]);
   writeLines(dir, '2019-Nov.csv', [HEADER, row(7, UUID_B.toUpperCase()), row(8, '')]);
+  const storeDir = tempDir();
+  let stray: string | null = null;
+  // The second read writes the same file names as the first, so a file only the first read made is simulated: the
+  // first read's Oct line drops one into the store folder, which must be gone from the store that comes back.
+  const progress = (line: string) => {
+    if (stray !== null || !line.includes('2019-Oct')) return;
+    const [folder] = fs.readdirSync(storeDir);
+    stray = path.join(storeDir, folder!, 'part=0', 'stray.parquet');
+    fs.mkdirSync(path.dirname(stray), { recursive: true });
+    fs.writeFileSync(stray, 'left over from the UUID read');
+  };
   await withDuckDb(async (engine) => {
-    const store = await loadEventStore(engine, dir, { partitions: 3, storeDir: tempDir() });
+    const store = await loadEventStore(engine, dir, { partitions: 3, storeDir, progress });
     assert.equal(store.report.sessionType, 'VARCHAR');
     assert.equal(store.report.rows, 8);
+    assert.ok(stray !== null && !fs.existsSync(stray), 'the stray file of the first read is gone');
     const files = store.partitionFiles.flat();
-    // The first read had written Oct with UUID sessions. (Here the second read writes the same file names, so this
-    // checks the outcome; the loader also empties the folder before it, for writes that name files differently.)
+    assert.ok(!files.some((f) => f.endsWith('stray.parquet')));
     const { sessions, types } = await storeSessions(engine, files);
     assert.deepEqual(sessions, [
       { s: UUID_A, n: 6 },

@@ -61,15 +61,14 @@ for (const partitions of [1, 3] as const) {
     const lower = await run(lowerData, `lower-${partitions}`, { partitions, cache: false });
     const upper = await run(upperData, `upper-${partitions}`, { partitions, cache: false });
     // The one-table path and the partitioned store alike store canonical sessions as UUIDs.
-    const lowerType = 'UUID';
-    assert.equal(lower.sessionType, lowerType);
+    assert.equal(lower.sessionType, 'UUID');
     assert.equal(upper.sessionType, 'VARCHAR');
     assert.ok(lower.funnel.multi_session > 1000, 'enough rows survive the multi-session filter to mean something');
     assert.ok(lower.funnel.multi_session < lower.funnel.no_remove_from_cart, 'the multi-session filter removes rows');
     assert.deepEqual(upper.funnel, lower.funnel);
     assert.ok(upper.csv.equals(lower.csv), 'feature CSV differs between UUID and text sessions');
     for (const [data, name, expected] of [
-      [lowerData, 'lower', lowerType],
+      [lowerData, 'lower', 'UUID'],
       [upperData, 'upper', 'VARCHAR'],
     ] as const) {
       const written = await run(data, `${name}-${partitions}-written`, { partitions, cache: cacheDir });
