@@ -108,7 +108,10 @@ test('a partitioned store keeps canonical UUID sessions as UUID, empty partition
     // Users 1-8 fill 3 of 5 partitions (hash(user_id) % 5), so 2 are empty.
     const store = await loadEventStore(engine, dir, { partitions: 5, storeDir: tempDir() });
     assert.equal(store.report.sessionType, 'UUID');
-    assert.ok(store.partitionFiles.some((files) => files.length === 0), 'some partition is empty');
+    assert.ok(
+      store.partitionFiles.some((files) => files.length === 0),
+      'some partition is empty',
+    );
     const { sessions, types } = await storeSessions(engine, store.partitionFiles.flat());
     assert.deepEqual(sessions, [
       { s: UUID_A, n: 6 },
