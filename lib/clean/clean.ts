@@ -123,19 +123,17 @@ interface Relation {
   name: string;
   kind: 'TABLE' | 'VIEW';
   select: string;
+  /** A table of the plan that nothing after this relation reads: dropped as soon as this one is made. */
+  frees?: string;
 }
 
-/** Drop then (re)create `relations` in order; `afterCreate` runs after each one is made. */
-async function createRelations(
-  engine: Engine,
-  relations: Relation[],
-  afterCreate: (made: Relation) => Promise<void> = async () => undefined,
-): Promise<void> {
+/** Drop then (re)create `relations` in order, dropping each one's `frees` table right after it is made. */
+async function createRelations(engine: Engine, relations: Relation[]): Promise<void> {
   // Drop dependants first: PostgreSQL refuses to drop a table that a view still reads.
   for (const { name, kind } of [...relations].reverse()) await engine.run(`DROP ${kind} IF EXISTS ${name}`);
-  for (const relation of relations) {
-    await engine.run(`CREATE ${relation.kind} ${relation.name} AS ${relation.select}`);
-    await afterCreate(relation);
+  for (const { name, kind, select, frees } of relations) {
+    await engine.run(`CREATE ${kind} ${name} AS ${select}`);
+    if (frees) await engine.run(`DROP TABLE ${frees}`);
   }
 }
 
@@ -152,7 +150,12 @@ function hashPlanRelations(source: string, tables: CleanTables, helpers: HashDed
     { name: helpers.purchaseTimes, kind: 'TABLE', select: purchaseTimesSql(source) },
     ...(byRowId ? [{ name: helpers.rowHashes, kind: 'TABLE' as const, select: rowHashesSql(source) }] : []),
     { name: helpers.repeatedHashes, kind: 'TABLE', select: repeatedHashesSql(source, helpers) },
-    ...(byRowId ? [{ name: helpers.candidateRows, kind: 'TABLE' as const, select: candidateRowsSql(helpers) }] : []),
+    // The row hashes (one row per event) serve only to find the candidate rows: freed before the cleaned table is
+    // built. At 9M events that is ~140 MB, which under the pipeline's memory limit DuckDB would otherwise spill
+    // while it writes the cleaned table.
+    ...(byRowId
+      ? [{ name: helpers.candidateRows, kind: 'TABLE' as const, select: candidateRowsSql(helpers), frees: helpers.rowHashes }]
+      : []),
     { name: helpers.candidates, kind: 'TABLE', select: candidatesSql(source, helpers) },
     { name: tables.firstPurchase, kind: 'VIEW', select: firstPurchaseByHashSql(source, helpers) },
     { name: tables.cosmeticsOnly, kind: 'VIEW', select: cosmeticsOnlySql(tables.firstPurchase) },
@@ -195,12 +198,7 @@ async function cleanByHash(
   if (Object.values(helpers).includes(source)) {
     throw new Error(`target '${tables.target}' would overwrite the source table '${source}'`);
   }
-  await createRelations(engine, hashPlanRelations(source, tables, helpers, sessionType), async (made) => {
-    // The row hashes (one row per event) serve only to find the candidate rows: free them before the cleaned
-    // table is built. At 9M events that is ~140 MB, which under the pipeline's memory limit DuckDB would
-    // otherwise spill while it writes the cleaned table.
-    if (made.name === helpers.candidateRows) await engine.run(`DROP TABLE ${helpers.rowHashes}`);
-  });
+  await createRelations(engine, hashPlanRelations(source, tables, helpers, sessionType));
   await engine.run(`INSERT INTO ${tables.target} ${cleanedCandidatesSql(helpers, tables.multiSessionUsers)}`);
   const row = onlyRow(
     await engine.all(`SELECT s.*,

@@ -2,6 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DuckDbEngine } from '../../lib/engine/duckdb';
 import { loadEvents, loadEventStore } from '../../lib/data/load';
 import { createPartitionView } from '../../lib/data/eventStore';
 import { sessionSql, sessionTypeOf } from '../../lib/data/sessionType';
@@ -18,7 +19,7 @@ function row(user: number, session: string): string {
 }
 
 /** The sessions of `table` as text, in file order (NULL stays null). */
-async function sessionTexts(engine: Parameters<Parameters<typeof withDuckDb>[0]>[0], table = 'events'): Promise<(string | null)[]> {
+async function sessionTexts(engine: DuckDbEngine, table = 'events'): Promise<(string | null)[]> {
   const rows = await engine.all<{ s: string | null }>(`SELECT CAST(user_session AS VARCHAR) AS s FROM ${table} ORDER BY rowid`);
   return rows.map((r) => r.s);
 }
@@ -90,7 +91,7 @@ test('a switch to text sessions in the first file is silent, and each warning is
 });
 
 /** Every session of the store's Parquet files as text, with its count, and each file's session type. */
-async function storeSessions(engine: Parameters<Parameters<typeof withDuckDb>[0]>[0], files: string[]) {
+async function storeSessions(engine: DuckDbEngine, files: string[]) {
   const sessions = await engine.all<{ s: string | null; n: number }>(
     `SELECT CAST(user_session AS VARCHAR) AS s, CAST(COUNT(*) AS INTEGER) AS n FROM read_parquet([${files.map((f) => `'${f}'`).join(', ')}])
      GROUP BY 1 ORDER BY 1 NULLS LAST`,
