@@ -70,9 +70,12 @@ export class CliRunner {
     return this.time(spec, [process.execPath, CLI, ...spec.args], this.commandLine(spec));
   }
 
-  /** Time a shell command line (--report-cmd) whole, in the repository, like {@link measure}. */
-  async measureShell(spec: Omit<CommandSpec, 'args'>, line: string): Promise<CommandRun> {
-    return this.time({ ...spec, args: [] }, ['bash', '-c', line], line);
+  /**
+   * Time a shell command line (--report-cmd, the study's stack) whole, in the repository, like {@link measure};
+   * `env` is added to the runner's environment.
+   */
+  async measureShell(spec: Omit<CommandSpec, 'args'>, line: string, env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
+    return this.time({ ...spec, args: [] }, ['bash', '-c', line], line, env);
   }
 
   /** The row of a command that was not run because `reason` (a step before it failed). */
@@ -99,13 +102,13 @@ export class CliRunner {
     fs.rmSync(this.scratch, { recursive: true, force: true });
   }
 
-  private async time(spec: CommandSpec, argv: string[], command: string): Promise<CommandRun> {
+  private async time(spec: CommandSpec, argv: string[], command: string, env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
     const logFile = this.logFile(spec);
     this.log(`${command}${spec.variant ? `  (${spec.variant})` : ''}`);
     const base = { ...this.row(spec, command), logFile: path.relative(REPO_ROOT, logFile) };
     let figures: Awaited<ReturnType<typeof timeCommand>>;
     try {
-      figures = await timeCommand(argv, { cwd: REPO_ROOT, env: this.env, sampleTree: spec.sampleTree, logFile });
+      figures = await timeCommand(argv, { cwd: REPO_ROOT, env: { ...this.env, ...env }, sampleTree: spec.sampleTree, logFile });
     } catch (err) {
       this.log(`  FAILED to run: ${(err as Error).message}`);
       return { ...base, wallSeconds: 0, cpuSeconds: 0, peakRssBytes: 0, error: (err as Error).message };

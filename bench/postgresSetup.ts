@@ -45,7 +45,7 @@ export async function dropBenchDatabase(target: PostgresTarget): Promise<void> {
 }
 
 /** `work` on a connection to the server's default database (PG* of `env`), closed afterwards. */
-async function withAdmin<T>(env: NodeJS.ProcessEnv, work: (admin: Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(env: NodeJS.ProcessEnv, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, database: env.PGDATABASE });
   await admin.connect();
   try {

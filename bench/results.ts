@@ -34,10 +34,17 @@ export interface ModelsRun {
 /**
  * The tables a command run belongs to: the user-facing commands at full size, the load cache's three runs, the
  * consecutive 20M runs, the out-of-core sizes, a command given with --report-cmd, and the extra full-size
- * `features --no-cache` runs whose median is compared with the study's stack ('study'). One run may serve two
- * tables (the full-size `features --no-cache` is both the commands table's row and the cache table's baseline).
+ * `features --no-cache` runs whose median is compared with the study's stack ('study'), and the study's stack itself
+ * run on the same files ('studyStack', bench/study_stack.py). One run may serve two tables (the full-size
+ * `features --no-cache` is both the commands table's row and the cache table's baseline).
  */
-export type CommandSection = 'commands' | 'cache' | 'repeat' | 'outOfCore' | 'custom' | 'study';
+export type CommandSection = 'commands' | 'cache' | 'repeat' | 'outOfCore' | 'custom' | 'study' | 'studyStack';
+
+/** One timed phase of the study's stack (bench/study_stack.py), wall seconds. */
+export interface StudyStackPhase {
+  phase: string;
+  seconds: number;
+}
 
 /** One command timed as a user runs it: the whole process under `/usr/bin/time -v`. */
 export interface CommandRun {
@@ -67,6 +74,9 @@ export interface CommandRun {
   error?: string;
   /** Where its stdout and stderr were written. */
   logFile?: string;
+  /** The study's stack: its phases as it timed them, and the rows of its modelling table. */
+  phases?: StudyStackPhase[];
+  modellingRows?: number;
 }
 
 /** The full-size `features` command's cost per event that the out-of-core sizes are compared with. */
@@ -83,7 +93,10 @@ export interface BenchResults {
   pipelines: PipelineRun[];
   models: ModelsRun | null;
   commands: CommandRun[];
-  /** The study's stack at 9M, the reference of the 10x target. */
+  /**
+   * The study's stack at 9M as measured by the issue's author: the reference of the 10x target when the stack
+   * itself did not run in this benchmark (the 'studyStack' command run).
+   */
   studyStack: StudyStackReference;
   /** For the out-of-core sizes: the 9M features command's µs per event (null: not measured, and no earlier result). */
   perEventReference: PerEventReference | null;

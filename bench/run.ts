@@ -2,11 +2,12 @@
  * `npm run bench`: the full-size performance benchmark (a script, not a test).
  *   npm run bench -- [--sizes 1M,4M,9M,20M] [--skip-commands] [--skip-report] [--skip-cache] [--repeat-20m N]
  *                    [--skip-stages] [--skip-postgres] [--skip-models] [--skip-gzip] [--postgres-sizes 1M,9M]
- *                    [--report-cmd "<shell command>"]
+ *                    [--skip-study-stack] [--report-cmd "<shell command>"]
  * Generates the data once into .cache/bench/. The stage-level runs (--skip-stages leaves them out) measure each
  * size's load, clean, features and read in a child process per run, with a per-statement profile, then the
- * models on the 9M table, and PostgreSQL at 1M and 9M. Then the CLI commands are timed as a user runs them, each
- * whole under /usr/bin/time -v: at 9M clean, features, models, evaluate and report (--skip-commands,
+ * models on the 9M table, and PostgreSQL at 1M and 9M. Then the study's stack (PostgreSQL + pandas with the
+ * study's own queries, bench/study_stack.py; --skip-study-stack) runs load → features at 9M, and the CLI commands
+ * are timed as a user runs them, each whole under /usr/bin/time -v: at 9M clean, features, models, evaluate and report (--skip-commands,
  * --skip-report), features without, with an empty and with a filled load cache (--skip-cache), features at 20M
  * N times in a row (--repeat-20m N, default 3, 0 skips), and features at the out-of-core sizes (only with
  * --sizes 50M,100M). Prints the tables, ratios and targets and writes .cache/bench/results.json and
@@ -29,6 +30,7 @@ import { formatResults } from './report';
 import { type BenchResults, type CommandRun, type ModelsRun, type PipelineRun, readResults } from './results';
 import { FULL_SIZE, selectSizes } from './sizes';
 import { readStudyStackReference } from './studyStack';
+import { measureStudyStack, studyStackUnavailable } from './studyStackRun';
 import { checkTargets, perEventReference } from './targets';
 
 /** DuckDB memory limit of the memory-bounded variant measured at full size. */
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       'skip-postgres': { type: 'boolean', default: false },
       'skip-models': { type: 'boolean', default: false },
       'skip-gzip': { type: 'boolean', default: false },
+      'skip-study-stack': { type: 'boolean', default: false },
       'report-cmd': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -83,7 +86,10 @@ async function main(): Promise<void> {
   let postgres: PostgresTarget | null = null;
   const postgresSizes =
     values['skip-postgres'] || values['skip-stages'] ? [] : values['postgres-sizes']!.split(',').map((s) => s.trim().toUpperCase());
-  if (datasets.some((d) => postgresSizes.includes(d.size.label))) postgres = await preparePostgres(REPO_ROOT);
+  // The study's stack (PostgreSQL + pandas) runs at full size unless skipped or unavailable (no study code, no pandas).
+  const studyStackSkipped = !fullSize || values['skip-study-stack'] ? 'skipped' : studyStackUnavailable();
+  if (studyStackSkipped && studyStackSkipped !== 'skipped') log(`the study's stack is not run: ${studyStackSkipped}`);
+  if (datasets.some((d) => postgresSizes.includes(d.size.label)) || !studyStackSkipped) postgres = await preparePostgres(REPO_ROOT);
 
   const pipelines: PipelineRun[] = [];
   let models: ModelsRun | null = null;
@@ -101,6 +107,7 @@ async function main(): Promise<void> {
   const commands: CommandRun[] = [];
   const runner = new CliRunner(log);
   try {
+    if (fullSize && postgres && !studyStackSkipped) commands.push(await measureStudyStack(runner, fullSize, postgres));
     if (fullSize) {
       commands.push(
         ...(await measureFullSizeCommands(runner, fullSize, {

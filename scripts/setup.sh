@@ -6,17 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # poppler-utils: pdftoppm, with which the tests look at the deck's PDF pages.
-APT_PACKAGES=(postgresql jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium poppler-utils)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing Debian packages: ${missing[*]}"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/apt-packages.sh
+ensure_apt_packages postgresql jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium poppler-utils
 
 # npm packages: reinstall only when package-lock.json changed since the last install.
 stamp=node_modules/.setup-stamp

@@ -114,3 +114,61 @@ test('the study comparison takes the median of the features runs from CSV, and t
   assert.equal(featuresFromCsvMedian(runs.slice(0, 2), '9M')?.run.wallSeconds, 14);
   assert.equal(featuresFromCsvMedian([runs[3]!], '9M'), null);
 });
+
+test("the study's stack run in the benchmark replaces the reference, and the engine stand-in is then no target", () => {
+  const stack: CommandRun = {
+    name: "study's stack",
+    command: '/usr/bin/python3 bench/study_stack.py',
+    sections: ['studyStack'],
+    size: '9M',
+    events: 9,
+    wallSeconds: 150,
+    cpuSeconds: 120,
+    peakRssBytes: 9 * 2 ** 30,
+    phases: [{ phase: 'load', seconds: 20 }],
+    modellingRows: 5,
+  };
+  const ours = [features(12.5, { peakRssBytes: 1.5 * 2 ** 30 })];
+  const pipelines = [pipeline('postgres', '9M', [70])];
+  const ratios = studyRatios({ studyStack: study, commands: [stack, ...ours] });
+  assert.equal(ratios?.study.source, 'this run');
+  // 150 / 12.5 = 12x; 9 GiB / 1.5 GiB = 6x.
+  assert.ok(Math.abs(ratios!.speed - 12) < 1e-12);
+  assert.ok(Math.abs(ratios!.memory - 6) < 1e-12);
+  const checks = checkTargets({
+    startedAt: '',
+    machine: {},
+    pipelines,
+    models: null,
+    commands: [stack, ...ours],
+    studyStack: study,
+    perEventReference: null,
+  });
+  const check = checks.find((c) => c.target.includes("vs the study's stack"));
+  assert.match(check?.target ?? '', /run in this benchmark on the same files: 150\.0 s, 9\.00 GiB/);
+  assert.equal(check?.met, true);
+  // 70 / 12.5 = 5.6x would fail, but our own SQL on PostgreSQL is not the study's stack.
+  assert.equal(
+    checks.some((c) => c.target.includes("study's engine on this machine")),
+    false,
+  );
+  // A failed run of the stack, or one at another size, leaves the reference in charge (and the stand-in checked).
+  for (const other of [
+    { ...stack, error: 'exit status 2' },
+    { ...stack, size: '1M' },
+  ]) {
+    const fallback = studyRatios({ studyStack: study, commands: [other, ...ours] });
+    assert.equal(fallback?.study.source, 'reference');
+    assert.ok(Math.abs(fallback!.speed - 119 / 12.5) < 1e-12);
+    const more = checkTargets({
+      startedAt: '',
+      machine: {},
+      pipelines,
+      models: null,
+      commands: [other, ...ours],
+      studyStack: study,
+      perEventReference: null,
+    });
+    assert.equal(more.find((c) => c.target.includes("study's engine on this machine"))?.met, false);
+  }
+});
