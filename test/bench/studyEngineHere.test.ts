@@ -115,6 +115,10 @@ test('the study comparison takes the median of the features runs from CSV, and t
   assert.equal(featuresFromCsvMedian([runs[3]!], '9M'), null);
 });
 
+/** The targets of a benchmark that ran `commands` and `pipelines` only. */
+const targetsOf = (commands: CommandRun[], pipelines: PipelineRun[]) =>
+  checkTargets({ startedAt: '', machine: {}, pipelines, models: null, commands, studyStack: study, perEventReference: null });
+
 test("the study's stack run in the benchmark replaces the reference, and the engine stand-in is then no target", () => {
   const stack: CommandRun = {
     name: "study's stack",
@@ -135,15 +139,7 @@ test("the study's stack run in the benchmark replaces the reference, and the eng
   // 150 / 12.5 = 12x; 9 GiB / 1.5 GiB = 6x.
   assert.ok(Math.abs(ratios!.speed - 12) < 1e-12);
   assert.ok(Math.abs(ratios!.memory - 6) < 1e-12);
-  const checks = checkTargets({
-    startedAt: '',
-    machine: {},
-    pipelines,
-    models: null,
-    commands: [stack, ...ours],
-    studyStack: study,
-    perEventReference: null,
-  });
+  const checks = targetsOf([stack, ...ours], pipelines);
   const check = checks.find((c) => c.target.includes("vs the study's stack"));
   assert.match(check?.target ?? '', /run in this benchmark on the same files: 150\.0 s, 9\.00 GiB/);
   assert.equal(check?.met, true);
@@ -160,15 +156,7 @@ test("the study's stack run in the benchmark replaces the reference, and the eng
     const fallback = studyRatios({ studyStack: study, commands: [other, ...ours] });
     assert.equal(fallback?.study.source, 'reference');
     assert.ok(Math.abs(fallback!.speed - 119 / 12.5) < 1e-12);
-    const more = checkTargets({
-      startedAt: '',
-      machine: {},
-      pipelines,
-      models: null,
-      commands: [other, ...ours],
-      studyStack: study,
-      perEventReference: null,
-    });
+    const more = targetsOf([other, ...ours], pipelines);
     assert.equal(more.find((c) => c.target.includes("study's engine on this machine"))?.met, false);
   }
 });

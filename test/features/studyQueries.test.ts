@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Engine, Row } from '../../lib/engine/engine';
 import { cleanEvents } from '../../lib/clean/clean';
 import { buildModellingTable } from '../../lib/features/modellingTable';
+import { MODELLING_COLUMNS } from '../../lib/features/columns';
 import { insertRandomLog } from './randomLog';
 import { withEngine } from './handLog';
 
@@ -39,22 +40,8 @@ function studyStatement(file: string, ...needles: string[]): string {
   return found[0]!;
 }
 
-/** The per-user columns compared (all of the modelling table but the quintiles and their combinations). */
-const COMPARED = [
-  'purchased',
-  'recency',
-  'frequency',
-  'monetary_value',
-  'num_views',
-  'adds_to_cart',
-  'add_to_cart_rate',
-  'max_perc_user_views',
-  'max_perc_user_carts',
-  'range_visits',
-  'avg_days_btw_sessions',
-  'avg_view_price',
-  'avg_cart_price',
-] as const;
+/** The per-user columns compared: the modelling table but the user id and the quintiles with their combinations. */
+const COMPARED = MODELLING_COLUMNS.filter((c) => !['user_id', 'r', 'f', 'm', 'rfm_score', 'rfm_int'].includes(c));
 
 /** user_id → the compared columns as numbers, of one row per user. */
 async function perUser(engine: Engine, sql: string): Promise<Map<string, number[]>> {
