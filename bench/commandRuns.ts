@@ -27,6 +27,11 @@ export interface FullSizeOptions {
   cache: boolean;
 }
 
+/** The features CSV a run on `data` writes: $TMP/features-<size>[-tag].csv (no tag: the headline `--no-cache` run). */
+export function featuresCsv(runner: CliRunner, data: Dataset, tag = ''): string {
+  return runner.tmp(`features-${data.size.label}${tag}.csv`);
+}
+
 /** `features --data DIR --out $TMP/features-<size>[-tag].csv [more]` on `data`. */
 function featuresSpec(
   runner: CliRunner,
@@ -36,7 +41,7 @@ function featuresSpec(
   more: string[],
   tag = '',
 ): CommandSpec {
-  const out = runner.tmp(`features-${data.size.label}${tag}.csv`);
+  const out = featuresCsv(runner, data, tag);
   return {
     name: 'features',
     args: ['features', '--data', data.dir, '--out', out, ...more],

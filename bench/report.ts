@@ -4,6 +4,7 @@ import { formatBytes, formatRatio } from './format';
 import type { StageFigures } from './meter';
 import { type BenchResults, type CommandRun, commandPeakRss, microsPerEvent, type PipelineRun } from './results';
 import { STUDY_SPEEDUP_TARGET } from './studyStack';
+import type { StudyStackAgreement } from './studyStackAgreement';
 import { FULL_SIZE, isOutOfCore } from './sizes';
 import {
   endToEnd,
@@ -87,8 +88,6 @@ function commandsSection(results: BenchResults): string[] {
   return out;
 }
 
-/** A peak RSS cell, bold when over the 2 GiB target. */
-/** Summed RSS / PSS of a command's process tree, '–' when it was not sampled. */
 /**
  * Our `features` against the study's stack: run here on the same files (bench/study_stack.py, with its phases) or
  * the committed reference; then our PostgreSQL backend's end-to-end time as the machine's speed.
@@ -124,10 +123,12 @@ function studyComparison(results: BenchResults): string[] {
         `(bench/studyStackReference.json, another day's VM): ${reference.wallSeconds} s, ${reference.peakRss}, ` +
         `${formatRatio(reference.wallSeconds / ratios.run.wallSeconds)} our median here.`,
     );
+    if (stack.agreement) out.push('', agreementSentence(stack.agreement));
   } else {
+    const why = ratios.study.stackError ? `the stack run here failed: ${ratios.study.stackError}` : 'not run here';
     out.push(
       `Against the study's stack (PostgreSQL + pandas, load → features on the same ${reference.size} files: ` +
-        `${reference.wallSeconds} s, ${reference.peakRss}; bench/studyStackReference.json, not run here): ${ours}`,
+        `${reference.wallSeconds} s, ${reference.peakRss}; bench/studyStackReference.json; ${why}): ${ours}`,
     );
   }
   const here = studyEngineHere(results);
@@ -142,11 +143,33 @@ function studyComparison(results: BenchResults): string[] {
   return out;
 }
 
+/** The study stack's modelling table against ours, in one paragraph. */
+export function agreementSentence(a: StudyStackAgreement): string {
+  const differing = Object.entries(a.differingUsers).filter(([c, n]) => n > 0 && c !== 'recency');
+  const equal = Object.keys(a.differingUsers).filter((c) => a.differingUsers[c] === 0 && c !== 'recency');
+  const shift =
+    a.recencyShift.min === a.recencyShift.max
+      ? `recency the same after a constant shift of ${formatCount(a.recencyShift.min)} days (the study's \`CURRENT_DATE\` against seed mode's reference date)`
+      : `recency shifted by ${a.recencyShift.min} to ${a.recencyShift.max} days`;
+  return (
+    `Its modelling table against ours from the same files (the first \`features\` run's CSV), user by user: ` +
+    `${formatCount(a.studyRows)} rows and ${formatCount(a.studyUsers)} users against ${formatCount(a.oursRows)} and ` +
+    `${formatCount(a.oursUsers)}, ${formatCount(a.commonUsers)} users in both; equal for every common user: ${equal.join(', ')}; ` +
+    `${shift}${a.differingUsers.recency ? ` except for ${formatCount(a.differingUsers.recency)} users` : ''}; ` +
+    (differing.length === 0
+      ? 'no column differs.'
+      : `differing: ${differing.map(([c, n]) => `${c} for ${formatCount(n)} users`).join(', ')} (the quintiles order ties ` +
+        'arbitrarily in the study, by user id in ours, which also decides which users straddle a bin edge and get two rows).')
+  );
+}
+
+/** Summed RSS / PSS of a command's process tree, '–' when it was not sampled. */
 function treeCell(r: CommandRun): string {
   if (r.treePeakRssBytes === undefined) return '–';
   return `${formatBytes(r.treePeakRssBytes)} / ${r.treePeakPssBytes === undefined ? '–' : formatBytes(r.treePeakPssBytes)}`;
 }
 
+/** A peak RSS cell, bold when over the 2 GiB target. */
 function rssCell(bytes: number): string {
   return bytes >= PEAK_RSS_TARGET_BYTES ? `**${formatBytes(bytes)}**` : formatBytes(bytes);
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type { StageFigures } from './meter';
 import type { StudyStackReference } from './studyStack';
+import type { StudyStackAgreement } from './studyStackAgreement';
 
 export interface PipelineRun {
   size: string;
@@ -77,6 +78,8 @@ export interface CommandRun {
   /** The study's stack: its phases as it timed them, and the rows of its modelling table. */
   phases?: StudyStackPhase[];
   modellingRows?: number;
+  /** The study's stack: its modelling table against our headline `features` run's, user by user. */
+  agreement?: StudyStackAgreement;
 }
 
 /** The full-size `features` command's cost per event that the out-of-core sizes are compared with. */

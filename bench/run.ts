@@ -6,7 +6,7 @@
  * Generates the data once into .cache/bench/. The stage-level runs (--skip-stages leaves them out) measure each
  * size's load, clean, features and read in a child process per run, with a per-statement profile, then the
  * models on the 9M table, and PostgreSQL at 1M and 9M. Then the study's stack (PostgreSQL + pandas with the
- * study's own queries, bench/study_stack.py; --skip-study-stack) runs load → features at 9M, and the CLI commands
+ * study's own queries, bench/study_stack.py; --skip-study-stack or --skip-postgres leave it out) runs load → features at 9M, and the CLI commands
  * are timed as a user runs them, each whole under /usr/bin/time -v: at 9M clean, features, models, evaluate and report (--skip-commands,
  * --skip-report), features without, with an empty and with a filled load cache (--skip-cache), features at 20M
  * N times in a row (--repeat-20m N, default 3, 0 skips), and features at the out-of-core sizes (only with
@@ -23,14 +23,15 @@ import { DuckDbEngine } from '../lib/engine/duckdb';
 import { onlyRow } from '../lib/engine/engine';
 import { runMeasurement } from './child';
 import { CliRunner } from './cliRun';
-import { measureFullSizeCommands, measureOutOfCore, measureRepeats } from './commandRuns';
+import { featuresCsv, measureFullSizeCommands, measureOutOfCore, measureRepeats } from './commandRuns';
 import { CACHE_DIR, ensureDataset, ensureGzipCopy, type Dataset } from './dataset';
 import { dropBenchDatabase, preparePostgres, REPO_ROOT, type PostgresTarget } from './postgresSetup';
 import { formatResults } from './report';
 import { type BenchResults, type CommandRun, type ModelsRun, type PipelineRun, readResults } from './results';
 import { FULL_SIZE, selectSizes } from './sizes';
 import { readStudyStackReference } from './studyStack';
-import { measureStudyStack, studyStackUnavailable } from './studyStackRun';
+import { compareWithStudyStack } from './studyStackAgreement';
+import { measureStudyStack, studyStackOutput, studyStackUnavailable } from './studyStackRun';
 import { checkTargets, perEventReference } from './targets';
 
 /** DuckDB memory limit of the memory-bounded variant measured at full size. */
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
   const postgresSizes =
     values['skip-postgres'] || values['skip-stages'] ? [] : values['postgres-sizes']!.split(',').map((s) => s.trim().toUpperCase());
   // The study's stack (PostgreSQL + pandas) runs at full size unless skipped or unavailable (no study code, no pandas).
-  const studyStackSkipped = !fullSize || values['skip-study-stack'] ? 'skipped' : studyStackUnavailable();
+  // It needs PostgreSQL, so --skip-postgres leaves it out too; it is compared at the study's size only.
+  const studyStackSkipped =
+    fullSize?.size.label !== studyStack.size || values['skip-study-stack'] || values['skip-postgres'] ? 'skipped' : studyStackUnavailable();
   if (studyStackSkipped && studyStackSkipped !== 'skipped') log(`the study's stack is not run: ${studyStackSkipped}`);
   if (datasets.some((d) => postgresSizes.includes(d.size.label)) || !studyStackSkipped) postgres = await preparePostgres(REPO_ROOT);
 
@@ -107,7 +110,8 @@ async function main(): Promise<void> {
   const commands: CommandRun[] = [];
   const runner = new CliRunner(log);
   try {
-    if (fullSize && postgres && !studyStackSkipped) commands.push(await measureStudyStack(runner, fullSize, postgres));
+    const stack = fullSize && postgres && !studyStackSkipped ? await measureStudyStack(runner, fullSize, postgres) : null;
+    if (stack) commands.push(stack);
     if (fullSize) {
       commands.push(
         ...(await measureFullSizeCommands(runner, fullSize, {
@@ -116,6 +120,13 @@ async function main(): Promise<void> {
           cache: !values['skip-cache'],
         })),
       );
+      const ours = featuresCsv(runner, fullSize);
+      if (stack && !stack.error && fs.existsSync(ours)) {
+        stack.agreement = await compareWithStudyStack(studyStackOutput(runner, fullSize), ours).catch((err: Error) => {
+          log(`could not compare the study stack's table with ours: ${err.message}`);
+          return undefined;
+        });
+      }
     }
     const repeatData = datasets.find((d) => d.size.label === REPEAT_SIZE);
     if (repeatData && repeats > 0) commands.push(...(await measureRepeats(runner, repeatData, repeats)));

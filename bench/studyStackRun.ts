@@ -10,19 +10,17 @@ import type { CliRunner } from './cliRun';
 import type { Dataset } from './dataset';
 import { REPO_ROOT, withAdmin, type PostgresTarget } from './postgresSetup';
 import type { CommandRun, StudyStackPhase } from './results';
+import { studyCodeDir } from './studyCode';
 
 /** The database the study's stack fills (its all_events and base_data_cleaned), dropped after the run. */
 const STUDY_STACK_DATABASE = 'purchase_study_stack';
-
-/** The study's code: the table definition and queries the stack runs. */
-export const STUDY_CODE_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'study-code');
 
 /** Debian's Python, where python3-pandas and python3-psycopg2 are installed (scripts/bench-setup.sh). */
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = path.join('bench', 'study_stack.py');
 
 /** Why the study's stack cannot run here (missing study code or Python modules), or null when it can. */
-export function studyStackUnavailable(studyCode: string = STUDY_CODE_DIR): string | null {
+export function studyStackUnavailable(studyCode: string = studyCodeDir()): string | null {
   for (const file of ['setup.sql', 'queries.sql']) {
     if (!fs.existsSync(path.join(studyCode, file))) return `${path.join(studyCode, file)} not found`;
   }
@@ -34,37 +32,49 @@ export function studyStackUnavailable(studyCode: string = STUDY_CODE_DIR): strin
   return null;
 }
 
+/** The modelling table the study's stack writes for `data`, in the runner's scratch folder. */
+export function studyStackOutput(runner: CliRunner, data: Dataset): string {
+  return runner.tmp(`study-stack-${data.size.label}.csv`);
+}
+
 /**
  * Run the study's stack on `data` in a database of its own (created empty, dropped afterwards, both untimed):
- * the command run, with its phases and modelling-table rows read from the JSON line it prints last.
+ * the command run, with its phases and modelling-table rows read from the JSON line it prints last. A failure,
+ * the database's included, is the run's `error`, never thrown.
  */
 export async function measureStudyStack(runner: CliRunner, data: Dataset, postgres: PostgresTarget): Promise<CommandRun> {
-  await withAdmin(postgres.env, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${STUDY_STACK_DATABASE}`);
-    await admin.query(`CREATE DATABASE ${STUDY_STACK_DATABASE}`);
-  });
+  const files = data.files.map((f) => path.relative(REPO_ROOT, f));
+  const out = studyStackOutput(runner, data);
+  const studyCode = path.relative(REPO_ROOT, studyCodeDir());
+  const line = `${PYTHON} ${SCRIPT} --study-code ${studyCode} --out ${out} ${files.join(' ')}`;
+  const spec = {
+    name: "study's stack",
+    sections: ['studyStack' as const],
+    size: data.size.label,
+    events: data.rows,
+    variant: 'PostgreSQL + pandas',
+  };
+  const shown = line.replace(out, `$TMP/${path.basename(out)}`);
+  const database = (sql: string) => withAdmin(postgres.env, (admin) => admin.query(sql));
   try {
-    const files = data.files.map((f) => path.relative(REPO_ROOT, f));
-    const out = runner.tmp(`study-stack-${data.size.label}.csv`);
-    const line = `${PYTHON} ${SCRIPT} --study-code ${path.relative(REPO_ROOT, STUDY_CODE_DIR)} --out ${out} ${files.join(' ')}`;
-    const run = await runner.measureShell(
-      { name: "study's stack", sections: ['studyStack'], size: data.size.label, events: data.rows, variant: 'PostgreSQL + pandas' },
-      line,
-      { ...postgres.env, PGDATABASE: STUDY_STACK_DATABASE },
-    );
-    if (run.error || !run.logFile) return run;
-    const summary = readSummary(path.join(REPO_ROOT, run.logFile));
-    if (!summary) return { ...run, error: `no summary line in ${run.logFile}` };
-    return {
-      ...run,
-      command: line.replace(out, `$TMP/${path.basename(out)}`),
-      phases: summary.phases,
-      modellingRows: summary.modellingRows,
-    };
-  } finally {
-    // Dropped now, untimed: its checkpoint would otherwise slow the commands timed after it.
-    await withAdmin(postgres.env, (admin) => admin.query(`DROP DATABASE IF EXISTS ${STUDY_STACK_DATABASE}`));
+    await database(`DROP DATABASE IF EXISTS ${STUDY_STACK_DATABASE} WITH (FORCE)`);
+    await database(`CREATE DATABASE ${STUDY_STACK_DATABASE}`);
+  } catch (err) {
+    return { ...runner.notRun({ ...spec, args: [] }, `database ${STUDY_STACK_DATABASE}: ${(err as Error).message}`), command: shown };
   }
+  let run = await runner.measureShell(spec, line, { ...postgres.env, PGDATABASE: STUDY_STACK_DATABASE });
+  run = { ...run, command: shown };
+  if (!run.error && run.logFile) {
+    const summary = readSummary(path.join(REPO_ROOT, run.logFile));
+    run = summary
+      ? { ...run, phases: summary.phases, modellingRows: summary.modellingRows }
+      : { ...run, error: `no summary line in ${run.logFile}` };
+  }
+  // Dropped now, untimed (FORCE: a killed run may leave a connection): its checkpoint would slow what comes next.
+  await database(`DROP DATABASE IF EXISTS ${STUDY_STACK_DATABASE} WITH (FORCE)`).catch((err: Error) => {
+    run = { ...run, error: run.error ?? `could not drop ${STUDY_STACK_DATABASE}: ${err.message}` };
+  });
+  return run;
 }
 
 /** What study_stack.py prints last: one JSON object. */

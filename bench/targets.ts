@@ -78,6 +78,8 @@ export interface StudyComparand {
   peakRssBytes: number;
   /** The study stack's run, when it ran here. */
   run?: CommandRun;
+  /** With the reference: why the study's stack, run here, gave no figure (its run's error). */
+  stackError?: string;
 }
 
 /** The study's stack measured in this run at `size` (bench/studyStackRun.ts), or null when it did not run or failed. */
@@ -97,9 +99,15 @@ export function studyRatios(
   const median = featuresFromCsvMedian(results.commands, size);
   if (!median) return null;
   const measured = studyStackRun(results.commands, size);
+  const failed = results.commands.find((c) => c.sections.includes('studyStack') && c.error && c.size === size);
   const study: StudyComparand = measured
     ? { source: 'this run', wallSeconds: measured.wallSeconds, peakRssBytes: measured.peakRssBytes, run: measured }
-    : { source: 'reference', wallSeconds: results.studyStack.wallSeconds, peakRssBytes: results.studyStack.peakRssBytes };
+    : {
+        source: 'reference',
+        wallSeconds: results.studyStack.wallSeconds,
+        peakRssBytes: results.studyStack.peakRssBytes,
+        ...(failed ? { stackError: failed.error } : {}),
+      };
   const peakBytes = Math.max(...median.runs.map(commandPeakRss));
   return {
     ...median,
@@ -234,7 +242,7 @@ function commandTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
     const against =
       ratios.study.source === 'this run'
         ? `run in this benchmark on the same files: ${ratios.study.wallSeconds.toFixed(1)} s, ${formatBytes(ratios.study.peakRssBytes)}`
-        : `reference, not run here: ${study.wallSeconds} s, ${study.peakRss}`;
+        : `reference: ${study.wallSeconds} s, ${study.peakRss}; ${ratios.study.stackError ? `the stack run here failed: ${ratios.study.stackError}` : 'not run here'}`;
     checks.push({
       target: `${study.size} features from CSV vs the study's stack (PostgreSQL + pandas, ${against})`,
       limit: `≥ ${STUDY_SPEEDUP_TARGET}x faster, < 2 GiB`,

@@ -157,6 +157,8 @@ test("the study's stack run in the benchmark replaces the reference, and the eng
     assert.equal(fallback?.study.source, 'reference');
     assert.ok(Math.abs(fallback!.speed - 119 / 12.5) < 1e-12);
     const more = targetsOf([other, ...ours], pipelines);
+    const why = other.error ? 'the stack run here failed: exit status 2' : 'not run here';
+    assert.ok(more.find((c) => c.target.includes("vs the study's stack"))?.target.includes(`reference: 119 s, 6.8 GB; ${why}`));
     assert.equal(more.find((c) => c.target.includes("study's engine on this machine"))?.met, false);
   }
 });

@@ -11,20 +11,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Engine, Row } from '../../lib/engine/engine';
 import { cleanEvents } from '../../lib/clean/clean';
 import { buildModellingTable } from '../../lib/features/modellingTable';
 import { MODELLING_COLUMNS } from '../../lib/features/columns';
 import { insertRandomLog } from './randomLog';
+import { studyCodeFile } from '../../bench/studyCode';
 import { withEngine } from './handLog';
-
-const STUDY_CODE = path.resolve(__dirname, '..', '..', '..', 'shared', 'study-code');
 
 /** The statements of a study SQL file, comments dropped and whitespace folded. */
 function statements(file: string): string[] {
   const text = fs
-    .readFileSync(path.join(STUDY_CODE, file), 'utf8')
+    .readFileSync(studyCodeFile(file), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/--[^\n]*/g, ' ');
   return text
@@ -48,7 +46,11 @@ async function perUser(engine: Engine, sql: string): Promise<Map<string, number[
   const rows: Row[] = await engine.all(sql);
   const out = new Map<string, number[]>();
   for (const row of rows) {
-    const values = COMPARED.map((c) => Number(row[c]));
+    // A NULL would read as 0 and a missing column as NaN (equal to NaN for deepEqual): neither may pass.
+    const values = COMPARED.map((c) => {
+      assert.ok(row[c] !== null && row[c] !== undefined && Number.isFinite(Number(row[c])), `${c} of user ${row.user_id}: ${row[c]}`);
+      return Number(row[c]);
+    });
     const key = String(row.user_id);
     const seen = out.get(key);
     if (seen) assert.deepEqual(seen, values, `user ${key}: its duplicated rows differ beyond r, f, m`);
@@ -99,10 +101,29 @@ test("seed mode equals the study's own queries on PostgreSQL, user by user, from
     await insertRandomLog(engine, 11, 120, 2500);
     await engine.run('ALTER TABLE clean_events RENAME TO events');
     await engine.run(`UPDATE events SET user_session = NULLIF(user_session, ''), brand = NULLIF(brand, '')`);
+    // Rows for steps 2-4 to remove, which the random log has none of: removals from cart, other categories, zero
+    // and negative prices (by product, so a user keeps most of its rows). Each user's first rows with a session
+    // stay as they are: the study's avg_days_btw_sessions divides by the user's distinct sessions and fails with
+    // 'division by zero' on a user whose cleaned rows have none (which the real data never had).
+    await engine.run(`CREATE TABLE first_session_rows AS
+      SELECT user_id, MIN(event_time) AS event_time FROM events WHERE user_session IS NOT NULL GROUP BY user_id`);
+    const changeable = `NOT (user_session IS NOT NULL AND EXISTS (
+      SELECT 1 FROM first_session_rows f WHERE f.user_id = events.user_id AND f.event_time = events.event_time))`;
+    await engine.run(`UPDATE events SET event_type = 'remove_from_cart' WHERE product_id % 7 = 0 AND ${changeable}`);
+    await engine.run(`UPDATE events SET category_code = 'apparel.shoes' WHERE product_id % 11 = 3 AND ${changeable}`);
+    await engine.run(
+      `UPDATE events SET price = CASE WHEN product_id % 2 = 0 THEN 0 ELSE -1.50 END WHERE product_id % 13 = 5 AND ${changeable}`,
+    );
     await engine.run(studyStatement('setup.sql', 'CREATE TABLE all_events'));
     await engine.run('INSERT INTO all_events SELECT * FROM events');
 
     const study = await perUser(engine, await studyModellingSql(engine));
+    const [removable] = await engine.all(`SELECT
+        CAST(SUM(CASE WHEN event_type = 'remove_from_cart' THEN 1 ELSE 0 END) AS INTEGER) AS removals,
+        CAST(SUM(CASE WHEN category_code IS NOT NULL THEN 1 ELSE 0 END) AS INTEGER) AS other_categories,
+        CAST(SUM(CASE WHEN price <= 0 THEN 1 ELSE 0 END) AS INTEGER) AS not_positive
+      FROM study_step1`);
+    for (const [what, n] of Object.entries(removable!)) assert.ok(Number(n) > 20, `step 1 keeps rows that steps 2-4 drop: ${what} ${n}`);
     // The study's recency counts from CURRENT_DATE: ours from the same date.
     const [{ today }] = (await engine.all('SELECT CAST(CURRENT_DATE AS VARCHAR) AS today')) as [{ today: string }];
     await cleanEvents(engine);
