@@ -137,11 +137,10 @@ def main():
     df = phases.run("step 1: the UNION query into pandas", lambda: read_sql(conn, q["first_purchase"]))
 
     def steps_two_to_five(frame):
-        frame = frame[frame.category_code.isnull()]
-        frame = frame[frame.price > 0]
-        frame = frame[frame.event_type.isin(["view", "cart", "purchase"])]
-        users = read_sql(conn, q["multi_session"])
-        return frame[frame.user_id.isin(users.user_id.values)]
+        # Steps 2-4 are row filters: no category (cosmetics only), a positive price, no removal from cart.
+        kept = frame.category_code.isna() & (frame.price > 0) & frame.event_type.isin(["view", "cart", "purchase"])
+        multi_session = read_sql(conn, q["multi_session"])
+        return frame[kept & frame.user_id.isin(multi_session.user_id)]
 
     df = phases.run("steps 2-5 in pandas", lambda: steps_two_to_five(df))
 
@@ -155,22 +154,25 @@ def main():
     phases.run("cleaned frame to CSV and into base_data_cleaned", export_cleaned)
 
     def features():
+        # The target: whether the user has a purchase row (the count itself is dropped before modelling).
         df["purchased"] = (df["event_type"] == "purchase").astype(int)
-        by_user = df.groupby("user_id", as_index=False).purchased.sum()
-        by_user["num_purchases"] = by_user["purchased"]
-        by_user["purchased"] = (by_user["purchased"] >= 1).astype(int)
+        by_user = df.groupby("user_id", as_index=False).agg(purchased=("purchased", "sum"))
+        by_user["purchased"] = by_user["purchased"].clip(upper=1)
         rfm = read_sql(conn, q["rfm"])
         actions = read_sql(conn, q["actions"])
         add_to_cart = read_sql(conn, q["add_to_cart"])
         brand = read_sql(conn, q["brand"])
-        max_vals = brand.groupby("user_id", as_index=False).max().drop("brand", axis=1)
-        max_vals = max_vals.rename(columns={"perc_user_views": "max_perc_user_views", "perc_user_carts": "max_perc_user_carts"})
+        # Each user's largest share of views and of carts over their brands ('other' included).
+        max_vals = brand.groupby("user_id", as_index=False).agg(
+            max_perc_user_views=("perc_user_views", "max"), max_perc_user_carts=("perc_user_carts", "max")
+        )
         time_based = read_sql(conn, q["time_based"])
         avg_price = read_sql(conn, q["avg_price"])
         users = by_user.merge(rfm, on="user_id").merge(actions, on="user_id")
         users = users.merge(add_to_cart, how="left", on="user_id").merge(max_vals, how="left", on="user_id")
         users = users.merge(time_based, on="user_id").merge(avg_price, on="user_id")
-        return users.fillna(0).drop("num_purchases", axis=1)
+        # The left joins leave users without carts empty: zeros, as the study filled them.
+        return users.fillna(0)
 
     users = phases.run("features: the study's queries into pandas, merged per user", features)
     phases.run("write the modelling table", lambda: users.to_csv(args.out, index=False))
