@@ -89,10 +89,11 @@ async function main(): Promise<void> {
     values['skip-postgres'] || values['skip-stages'] ? [] : values['postgres-sizes']!.split(',').map((s) => s.trim().toUpperCase());
   // The study's stack (PostgreSQL + pandas) runs at full size unless skipped or unavailable (no study code, no pandas).
   // It needs PostgreSQL, so --skip-postgres leaves it out too; it is compared at the study's size only.
-  const studyStackSkipped =
-    fullSize?.size.label !== studyStack.size || values['skip-study-stack'] || values['skip-postgres'] ? 'skipped' : studyStackUnavailable();
-  if (studyStackSkipped && studyStackSkipped !== 'skipped') log(`the study's stack is not run: ${studyStackSkipped}`);
-  if (datasets.some((d) => postgresSizes.includes(d.size.label)) || !studyStackSkipped) postgres = await preparePostgres(REPO_ROOT);
+  const stackWanted = fullSize?.size.label === studyStack.size && !values['skip-study-stack'] && !values['skip-postgres'];
+  const stackUnavailable = stackWanted ? studyStackUnavailable() : null;
+  if (stackUnavailable) log(`the study's stack is not run: ${stackUnavailable}`);
+  const runStack = stackWanted && !stackUnavailable;
+  if (datasets.some((d) => postgresSizes.includes(d.size.label)) || runStack) postgres = await preparePostgres(REPO_ROOT);
 
   const pipelines: PipelineRun[] = [];
   let models: ModelsRun | null = null;
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
   const commands: CommandRun[] = [];
   const runner = new CliRunner(log);
   try {
-    const stack = fullSize && postgres && !studyStackSkipped ? await measureStudyStack(runner, fullSize, postgres) : null;
+    const stack = fullSize && postgres && runStack ? await measureStudyStack(runner, fullSize, postgres) : null;
     if (stack) commands.push(stack);
     if (fullSize) {
       commands.push(

@@ -40,20 +40,21 @@ export async function compareWithStudyStack(studyCsv: string, oursCsv: string): 
       const ranges = COMPARED.map((c) => `MIN(${c}) AS min_${c}, MAX(${c}) AS max_${c}`).join(', ');
       await engine.run(`CREATE TABLE ${table}_users AS SELECT user_id, COUNT(*) AS rows, ${ranges} FROM ${table} GROUP BY user_id`);
     }
+    const joined = 'FROM study_users s JOIN ours_users o USING (user_id)';
     const shift = 's.min_recency - o.min_recency';
-    const differs = (c: string) => {
-      const d = c === 'recency' ? `(${shift}) - (SELECT MIN(${shift}) FROM study_users s JOIN ours_users o USING (user_id))` : null;
-      return d
-        ? `COUNT(*) FILTER (WHERE ${d} <> 0 OR s.max_recency - s.min_recency <> o.max_recency - o.min_recency)`
+    // Recency is compared after the smallest shift: the study's CURRENT_DATE against our reference date.
+    const { shift_min: shiftMin } = onlyRow(await engine.all(`SELECT MIN(${shift}) AS shift_min ${joined}`), 'recency shift');
+    const differs = (c: string) =>
+      c === 'recency'
+        ? `COUNT(*) FILTER (WHERE ${shift} <> ${Number(shiftMin)} OR s.max_recency - s.min_recency <> o.max_recency - o.min_recency)`
         : `COUNT(*) FILTER (WHERE abs(s.min_${c} - o.min_${c}) > 1e-9 OR abs(s.max_${c} - o.max_${c}) > 1e-9)`;
-    };
     const row = onlyRow(
       await engine.all(`SELECT
         (SELECT COUNT(*) FROM study) AS study_rows, (SELECT COUNT(*) FROM ours) AS ours_rows,
         (SELECT COUNT(*) FROM study_users) AS study_users, (SELECT COUNT(*) FROM ours_users) AS ours_users,
         COUNT(*) AS common_users, MIN(${shift}) AS shift_min, MAX(${shift}) AS shift_max,
         ${COMPARED.map((c) => `${differs(c)} AS differ_${c}`).join(',\n        ')}
-      FROM study_users s JOIN ours_users o USING (user_id)`),
+      ${joined}`),
       'study stack agreement',
     );
     const n = (key: string) => Number(row[key]);

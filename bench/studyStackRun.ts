@@ -10,7 +10,7 @@ import type { CliRunner } from './cliRun';
 import type { Dataset } from './dataset';
 import { REPO_ROOT, withAdmin, type PostgresTarget } from './postgresSetup';
 import type { CommandRun, StudyStackPhase } from './results';
-import { studyCodeDir } from './studyCode';
+import { studyCodeDir, studyCodeFile } from './studyCode';
 
 /** The database the study's stack fills (its all_events and base_data_cleaned), dropped after the run. */
 const STUDY_STACK_DATABASE = 'purchase_study_stack';
@@ -20,9 +20,11 @@ const PYTHON = '/usr/bin/python3';
 const SCRIPT = path.join('bench', 'study_stack.py');
 
 /** Why the study's stack cannot run here (missing study code or Python modules), or null when it can. */
-export function studyStackUnavailable(studyCode: string = studyCodeDir()): string | null {
-  for (const file of ['setup.sql', 'queries.sql']) {
-    if (!fs.existsSync(path.join(studyCode, file))) return `${path.join(studyCode, file)} not found`;
+export function studyStackUnavailable(): string | null {
+  try {
+    for (const file of ['setup.sql', 'queries.sql']) studyCodeFile(file);
+  } catch (err) {
+    return (err as Error).message;
   }
   try {
     execFileSync(PYTHON, ['-c', 'import pandas, psycopg2'], { stdio: 'ignore' });

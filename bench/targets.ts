@@ -82,11 +82,6 @@ export interface StudyComparand {
   stackError?: string;
 }
 
-/** The study's stack measured in this run at `size` (bench/studyStackRun.ts), or null when it did not run or failed. */
-export function studyStackRun(commands: CommandRun[], size: string): CommandRun | null {
-  return commands.find((c) => c.sections.includes('studyStack') && !c.error && c.size === size) ?? null;
-}
-
 /**
  * Study wall / ours and study peak memory / ours, ours the median of the full-size features runs from CSV (null:
  * none at the study's size). Memory is the highest peak of those runs. The study's side is its stack as run in
@@ -98,16 +93,17 @@ export function studyRatios(
   const size = results.studyStack.size;
   const median = featuresFromCsvMedian(results.commands, size);
   if (!median) return null;
-  const measured = studyStackRun(results.commands, size);
-  const failed = results.commands.find((c) => c.sections.includes('studyStack') && c.error && c.size === size);
-  const study: StudyComparand = measured
-    ? { source: 'this run', wallSeconds: measured.wallSeconds, peakRssBytes: measured.peakRssBytes, run: measured }
-    : {
-        source: 'reference',
-        wallSeconds: results.studyStack.wallSeconds,
-        peakRssBytes: results.studyStack.peakRssBytes,
-        ...(failed ? { stackError: failed.error } : {}),
-      };
+  // The study's stack as run in this benchmark (bench/studyStackRun.ts), if it ran at this size.
+  const stack = results.commands.find((c) => c.sections.includes('studyStack') && c.size === size);
+  const study: StudyComparand =
+    stack && !stack.error
+      ? { source: 'this run', wallSeconds: stack.wallSeconds, peakRssBytes: stack.peakRssBytes, run: stack }
+      : {
+          source: 'reference',
+          wallSeconds: results.studyStack.wallSeconds,
+          peakRssBytes: results.studyStack.peakRssBytes,
+          ...(stack?.error ? { stackError: stack.error } : {}),
+        };
   const peakBytes = Math.max(...median.runs.map(commandPeakRss));
   return {
     ...median,

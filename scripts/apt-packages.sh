@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ensure_apt_packages PKG...: install the Debian packages not yet installed (one apt-get run, none when all are).
-# Sourced by scripts/setup.sh and scripts/bench-setup.sh.
+# Sourced by scripts/setup.sh, scripts/bench-setup.sh and scripts/lab.sh.
 ensure_apt_packages() {
   local missing=() p
   for p in "$@"; do

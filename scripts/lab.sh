@@ -10,12 +10,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 bash scripts/setup.sh
-if ! dpkg-query -W -f='${Status}' jupyter-notebook 2>/dev/null | grep -q 'install ok installed'; then
-  echo "lab: installing the Debian package jupyter-notebook"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends jupyter-notebook >/dev/null
-fi
+source scripts/apt-packages.sh
+ensure_apt_packages jupyter-notebook
 bash scripts/default-data.sh
 
 extra=()
